@@ -1,0 +1,7 @@
+//! Clients: the contact record reception keeps, and search as you type.
+
+mod record;
+mod search;
+
+pub use record::{Client, ClientInput, ClientUpdate, create, get, update};
+pub use search::{ClientSummary, SearchClients, search, search_key};

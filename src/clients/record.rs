@@ -1,0 +1,229 @@
+//! The client's contact record: create, read, change. Every write is journaled.
+
+use super::search::search_key;
+use crate::api::ById;
+use crate::audit::{Entry, WriteTx};
+use crate::clinic::{Clinic, new_id};
+use crate::error::{ApiError, ApiResult};
+use crate::fields;
+use crate::staff::Actor;
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Client {
+    pub id: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub preferred_name: String,
+    /// `YYYY-MM-DD`, or null when not recorded.
+    pub date_of_birth: Option<String>,
+    pub phone: String,
+    pub email: String,
+    pub notes_for_reception: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientInput {
+    pub given_name: String,
+    pub family_name: String,
+    #[serde(default)]
+    pub preferred_name: String,
+    /// `YYYY-MM-DD` or empty.
+    #[serde(default)]
+    pub date_of_birth: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub notes_for_reception: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientUpdate {
+    pub id: String,
+    pub client: ClientInput,
+}
+
+impl ClientInput {
+    /// Checks every field and returns the record to store (without its id).
+    fn parse(&self, today: chrono::NaiveDate) -> ApiResult<Client> {
+        let date_of_birth =
+            fields::optional_date("dateOfBirth", "Date of birth", &self.date_of_birth)?;
+        if let Some(born) = date_of_birth {
+            if born > today || born < today - chrono::Duration::days(130 * 366) {
+                return Err(ApiError::validation(
+                    "dateOfBirth",
+                    "Date of birth must be in the past (and within 130 years).",
+                ));
+            }
+        }
+        let client = Client {
+            id: String::new(),
+            given_name: fields::required_line("givenName", "First name", &self.given_name, 80)?,
+            family_name: fields::required_line("familyName", "Last name", &self.family_name, 80)?,
+            preferred_name: fields::optional_line(
+                "preferredName",
+                "Preferred name",
+                &self.preferred_name,
+                80,
+            )?,
+            date_of_birth: date_of_birth.map(|d| d.format("%Y-%m-%d").to_string()),
+            phone: fields::phone("phone", &self.phone)?,
+            email: fields::email("email", &self.email)?,
+            notes_for_reception: fields::multiline(
+                "notesForReception",
+                "Notes for reception",
+                &self.notes_for_reception,
+                2000,
+            )?,
+        };
+        if client.phone.is_empty() && client.email.is_empty() {
+            return Err(ApiError::validation(
+                "phone",
+                "Give a phone number or an email address, so the clinic can reach the client.",
+            ));
+        }
+        Ok(client)
+    }
+}
+
+pub(crate) fn client_from(row: &AnyRow) -> Result<Client, sqlx::Error> {
+    Ok(Client {
+        id: row.try_get("id")?,
+        given_name: row.try_get("given_name")?,
+        family_name: row.try_get("family_name")?,
+        preferred_name: row.try_get("preferred_name")?,
+        date_of_birth: row.try_get("date_of_birth")?,
+        phone: row.try_get("phone")?,
+        email: row.try_get("email")?,
+        notes_for_reception: row.try_get("notes_for_reception")?,
+    })
+}
+
+const SELECT: &str = "SELECT id, given_name, family_name, preferred_name, date_of_birth, phone, \
+                      email, notes_for_reception FROM clients WHERE id = $1";
+
+pub async fn get(clinic: &Clinic, _actor: &Actor, args: ById) -> ApiResult<Client> {
+    let id = fields::id("id", &args.id)?;
+    let row = sqlx::query(SELECT)
+        .bind(id)
+        .fetch_optional(clinic.pool())
+        .await?;
+    row.as_ref()
+        .map(client_from)
+        .transpose()?
+        .ok_or_else(|| ApiError::not_found("client"))
+}
+
+fn today(clinic: &Clinic) -> chrono::NaiveDate {
+    clinic.now().date_naive()
+}
+
+pub async fn create(clinic: &Clinic, actor: &Actor, args: ClientInput) -> ApiResult<Client> {
+    let mut client = args.parse(today(clinic))?;
+    client.id = new_id();
+    let mut tx = WriteTx::begin(clinic, actor).await?;
+    let at = tx.at_ms();
+    sqlx::query(
+        "INSERT INTO clients (id, given_name, family_name, preferred_name, date_of_birth, phone, \
+         email, notes_for_reception, search_key, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+    )
+    .bind(&client.id)
+    .bind(&client.given_name)
+    .bind(&client.family_name)
+    .bind(&client.preferred_name)
+    .bind(&client.date_of_birth)
+    .bind(&client.phone)
+    .bind(&client.email)
+    .bind(&client.notes_for_reception)
+    .bind(search_key(&client))
+    .bind(at)
+    .execute(tx.conn())
+    .await?;
+    tx.record(Entry {
+        action: "create",
+        entity: "client",
+        entity_id: &client.id,
+        client_id: Some(&client.id),
+        detail: String::new(),
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(client)
+}
+
+pub async fn update(clinic: &Clinic, actor: &Actor, args: ClientUpdate) -> ApiResult<Client> {
+    let mut client = args.client.parse(today(clinic))?;
+    client.id = fields::id("id", &args.id)?;
+    let mut tx = WriteTx::begin(clinic, actor).await?;
+    let before = sqlx::query(SELECT)
+        .bind(&client.id)
+        .fetch_optional(tx.conn())
+        .await?;
+    let before = before
+        .as_ref()
+        .map(client_from)
+        .transpose()?
+        .ok_or_else(|| ApiError::not_found("client"))?;
+    let at = tx.at_ms();
+    sqlx::query(
+        "UPDATE clients SET given_name = $2, family_name = $3, preferred_name = $4, \
+         date_of_birth = $5, phone = $6, email = $7, notes_for_reception = $8, search_key = $9, \
+         updated_at = $10 WHERE id = $1",
+    )
+    .bind(&client.id)
+    .bind(&client.given_name)
+    .bind(&client.family_name)
+    .bind(&client.preferred_name)
+    .bind(&client.date_of_birth)
+    .bind(&client.phone)
+    .bind(&client.email)
+    .bind(&client.notes_for_reception)
+    .bind(search_key(&client))
+    .bind(at)
+    .execute(tx.conn())
+    .await?;
+    tx.record(Entry {
+        action: "update",
+        entity: "client",
+        entity_id: &client.id,
+        client_id: Some(&client.id),
+        detail: changed_fields(&before, &client),
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(client)
+}
+
+/// Names (never values) of the fields an update changed, for the journal.
+fn changed_fields(before: &Client, after: &Client) -> String {
+    let pairs = [
+        ("givenName", before.given_name == after.given_name),
+        ("familyName", before.family_name == after.family_name),
+        (
+            "preferredName",
+            before.preferred_name == after.preferred_name,
+        ),
+        ("dateOfBirth", before.date_of_birth == after.date_of_birth),
+        ("phone", before.phone == after.phone),
+        ("email", before.email == after.email),
+        (
+            "notesForReception",
+            before.notes_for_reception == after.notes_for_reception,
+        ),
+    ];
+    pairs
+        .iter()
+        .filter(|(_, same)| !same)
+        .map(|(name, _)| *name)
+        .collect::<Vec<_>>()
+        .join(",")
+}

@@ -1,0 +1,198 @@
+//! Search as you type: by name, preferred name, email or phone, ignoring case and accents.
+//!
+//! Each client has a `search_key`: the lower-case, accent-free words of those fields, each
+//! preceded by a space. A query matches when every one of its words starts a word of the key.
+//! The same SQL runs on both engines because the folding is done here, not by the database.
+
+use super::record::Client;
+use crate::clinic::Clinic;
+use crate::error::ApiResult;
+use crate::fields;
+use crate::staff::Actor;
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+use ts_rs::TS;
+use unicode_normalization::UnicodeNormalization;
+
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchClients {
+    pub text: String,
+    /// At most this many results (1–50, default 20).
+    #[ts(optional)]
+    pub limit: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientSummary {
+    pub id: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub preferred_name: String,
+    pub date_of_birth: Option<String>,
+    pub phone: String,
+    pub email: String,
+}
+
+/// Folds text for matching: decomposes, drops accents, lower-cases, and spells out the letters
+/// that have no decomposition (ł, ø, ß, æ, œ, đ, þ).
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'ł' | 'Ł' => out.push('l'),
+            'ø' | 'Ø' => out.push('o'),
+            'ß' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+            'þ' | 'Þ' => out.push_str("th"),
+            'ı' => out.push('i'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The words of `text` for searching: folded, split on anything that is not a letter or digit.
+fn words(text: &str) -> impl Iterator<Item = String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// The stored key for a client: every word after a space, plus the phone's digits as one word
+/// and the email as typed (folded), so "07700", "900123" and "zoe@" all find their client.
+pub fn search_key(client: &Client) -> String {
+    let mut key = String::new();
+    let texts = [
+        &client.given_name,
+        &client.family_name,
+        &client.preferred_name,
+        &client.email,
+    ];
+    for word in texts.into_iter().flat_map(|t| words(t)) {
+        key.push(' ');
+        key.push_str(&word);
+    }
+    let digits: String = client.phone.chars().filter(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        key.push(' ');
+        key.push_str(&digits);
+    }
+    if !client.email.is_empty() {
+        key.push(' ');
+        key.push_str(&fold(&client.email));
+    }
+    key
+}
+
+/// At most this many words of a query are used; more add nothing for a name search.
+const MAX_QUERY_WORDS: usize = 4;
+
+/// Escapes LIKE's wildcards so typed `%` and `_` match themselves.
+fn like_prefix(word: &str) -> String {
+    let mut pattern = String::from("% ");
+    for c in word.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
+pub async fn search(
+    clinic: &Clinic,
+    _actor: &Actor,
+    args: SearchClients,
+) -> ApiResult<Vec<ClientSummary>> {
+    let limit = fields::within("limit", "Limit", args.limit.unwrap_or(20), 1..=50)?;
+    let text = fields::optional_line("text", "Search text", &args.text, 200)?;
+    // A phone number typed with spaces ("07700 900 123") is searched as its digits.
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let query_words: Vec<String> = if !digits.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-.()".contains(c))
+    {
+        vec![digits]
+    } else {
+        words(&text).take(MAX_QUERY_WORDS).collect()
+    };
+    let mut sql = String::from(
+        "SELECT id, given_name, family_name, preferred_name, date_of_birth, phone, email \
+         FROM clients",
+    );
+    for (i, _) in query_words.iter().enumerate() {
+        sql.push_str(if i == 0 { " WHERE " } else { " AND " });
+        sql.push_str(&format!("search_key LIKE ${} ESCAPE '\\'", i + 1));
+    }
+    sql.push_str(&format!(
+        " ORDER BY family_name, given_name, id LIMIT ${}",
+        query_words.len() + 1
+    ));
+    // Built only from literals and placeholder numbers; every value is bound.
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for word in &query_words {
+        query = query.bind(like_prefix(word));
+    }
+    let rows = query.bind(limit).fetch_all(clinic.pool()).await?;
+    rows.iter()
+        .map(|row| {
+            Ok(ClientSummary {
+                id: row.try_get("id")?,
+                given_name: row.try_get("given_name")?,
+                family_name: row.try_get("family_name")?,
+                preferred_name: row.try_get("preferred_name")?,
+                date_of_birth: row.try_get("date_of_birth")?,
+                phone: row.try_get("phone")?,
+                email: row.try_get("email")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(Into::into)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_and_accents() {
+        assert_eq!(fold("Zoë Łukasiewicz-Ørsted"), "zoe lukasiewicz-orsted");
+        assert_eq!(fold("Nguyễn Thị Minh Khai"), "nguyen thi minh khai");
+        assert_eq!(fold("Siobhán STRAßE"), "siobhan strasse");
+    }
+
+    #[test]
+    fn like_patterns_escape_wildcards() {
+        assert_eq!(like_prefix("a%b_c\\"), "% a\\%b\\_c\\\\%");
+    }
+
+    #[test]
+    fn key_holds_words_digits_and_email() {
+        let client = Client {
+            id: String::new(),
+            given_name: "Zoë".into(),
+            family_name: "Łukasiewicz-Ørsted".into(),
+            preferred_name: String::new(),
+            date_of_birth: None,
+            phone: "+44 7700 900123".into(),
+            email: "Zoe@Example.org".into(),
+            notes_for_reception: String::new(),
+        };
+        assert_eq!(
+            search_key(&client),
+            " zoe lukasiewicz orsted zoe example org 447700900123 zoe@example.org"
+        );
+    }
+}

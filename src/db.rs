@@ -1,0 +1,102 @@
+//! Connecting to the database: SQLite (embedded default) or PostgreSQL, through sqlx's Any
+//! driver so one set of SQL serves both. Connection set-up and migrations live here only.
+
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, Executor};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// The environment variable that points Palma at a database (`sqlite://…` or `postgres://…`).
+pub const DATABASE_URL_VAR: &str = "PALMA_DATABASE_URL";
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error("the database URL must start with sqlite:// or postgres://")]
+    UnsupportedUrl,
+    #[error("could not create the data folder {0}: {1}")]
+    DataFolder(PathBuf, std::io::Error),
+    #[error("could not open the database: {0}")]
+    Open(#[source] sqlx::Error),
+    #[error("could not bring the database schema up to date: {0}")]
+    Migrate(#[source] sqlx::migrate::MigrateError),
+}
+
+impl Engine {
+    pub fn from_url(url: &str) -> Result<Self, ConnectError> {
+        if url.starts_with("sqlite:") {
+            Ok(Self::Sqlite)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Ok(Self::Postgres)
+        } else {
+            Err(ConnectError::UnsupportedUrl)
+        }
+    }
+}
+
+/// The database URL to use: `PALMA_DATABASE_URL` if set, else `palma.sqlite` in the OS
+/// app-data folder (created if missing).
+pub fn configured_url() -> Result<String, ConnectError> {
+    if let Ok(url) = std::env::var(DATABASE_URL_VAR) {
+        if !url.trim().is_empty() {
+            return Ok(url);
+        }
+    }
+    let folder = data_folder();
+    std::fs::create_dir_all(&folder).map_err(|e| ConnectError::DataFolder(folder.clone(), e))?;
+    Ok(sqlite_url(&folder.join("palma.sqlite")))
+}
+
+/// Where the embedded database lives: e.g. `~/.local/share/palma` on Linux,
+/// `%APPDATA%\Palma\data` on Windows, `~/Library/Application Support/org.palma.Palma` on macOS.
+pub fn data_folder() -> PathBuf {
+    directories::ProjectDirs::from("org", "palma", "Palma").map_or_else(
+        || PathBuf::from("palma-data"),
+        |dirs| dirs.data_dir().to_path_buf(),
+    )
+}
+
+/// A URL for an SQLite file, created if it does not exist.
+pub fn sqlite_url(path: &std::path::Path) -> String {
+    format!("sqlite://{}?mode=rwc", path.display())
+}
+
+/// Opens a pool with the engine's settings and runs the embedded migrations.
+pub async fn connect(url: &str) -> Result<(AnyPool, Engine), ConnectError> {
+    install_default_drivers();
+    let engine = Engine::from_url(url)?;
+    let options = AnyPoolOptions::new()
+        .max_connections(match engine {
+            Engine::Sqlite => 4,
+            Engine::Postgres => 8,
+        })
+        .acquire_timeout(Duration::from_secs(30))
+        .after_connect(|conn, _meta| {
+            Box::pin(async move {
+                if conn.backend_name() == "SQLite" {
+                    // Pragmas cannot be set in the URL through the Any driver.
+                    conn.execute(
+                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 15000;",
+                    )
+                    .await?;
+                }
+                Ok(())
+            })
+        });
+    let pool = options.connect(url).await.map_err(ConnectError::Open)?;
+    let migrator = match engine {
+        Engine::Sqlite => &SQLITE_MIGRATIONS,
+        Engine::Postgres => &POSTGRES_MIGRATIONS,
+    };
+    migrator.run(&pool).await.map_err(ConnectError::Migrate)?;
+    Ok((pool, engine))
+}

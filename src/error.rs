@@ -1,0 +1,118 @@
+//! The one error shape that crosses the wire: `{ code, message, field? }`.
+//!
+//! `message` is a sentence for the person at the screen. It never carries SQL, stack traces or
+//! client data: internal failures are logged (without arguments) and reported as a fixed sentence.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// The closed set of error kinds the UI can branch on. Add one only when the UI needs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Validation,
+    NotFound,
+    Conflict,
+    Forbidden,
+    Unauthenticated,
+    Internal,
+}
+
+/// An error as the UI receives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[error("{code:?}: {message}")]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+    /// The request field the error is about, in the request's own (camelCase) spelling.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<String>,
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+impl ApiError {
+    pub fn validation(field: &str, message: impl Into<String>) -> Self {
+        Self {
+            code: ErrorCode::Validation,
+            message: message.into(),
+            field: Some(field.to_owned()),
+        }
+    }
+
+    pub fn not_found(what: &str) -> Self {
+        Self {
+            code: ErrorCode::NotFound,
+            message: format!("That {what} no longer exists."),
+            field: None,
+        }
+    }
+
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self {
+            code: ErrorCode::Conflict,
+            message: message.into(),
+            field: None,
+        }
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self {
+            code: ErrorCode::Forbidden,
+            message: message.into(),
+            field: None,
+        }
+    }
+
+    pub fn unauthenticated() -> Self {
+        Self {
+            code: ErrorCode::Unauthenticated,
+            message: "Please sign in first.".into(),
+            field: None,
+        }
+    }
+
+    pub fn internal() -> Self {
+        Self {
+            code: ErrorCode::Internal,
+            message: "Something went wrong; details are in the log.".into(),
+            field: None,
+        }
+    }
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(error: sqlx::Error) -> Self {
+        // The database error text can quote values (client data), so it goes to the log only
+        // as its kind, and the UI gets the fixed sentence.
+        tracing::error!(kind = %database_error_kind(&error), "database operation failed");
+        Self::internal()
+    }
+}
+
+impl From<sqlx::migrate::MigrateError> for ApiError {
+    fn from(error: sqlx::migrate::MigrateError) -> Self {
+        tracing::error!(%error, "database migration failed");
+        Self::internal()
+    }
+}
+
+/// A description of a database error that is safe to log: no values, no SQL text.
+fn database_error_kind(error: &sqlx::Error) -> String {
+    match error {
+        sqlx::Error::Database(db) => format!(
+            "database error code {}",
+            db.code().as_deref().unwrap_or("unknown")
+        ),
+        sqlx::Error::RowNotFound => "row not found".into(),
+        sqlx::Error::PoolTimedOut => "pool timed out".into(),
+        sqlx::Error::PoolClosed => "pool closed".into(),
+        sqlx::Error::Io(io) => format!("i/o: {}", io.kind()),
+        sqlx::Error::ColumnDecode { index, .. } => format!("cannot decode column {index}"),
+        sqlx::Error::ColumnNotFound(column) => format!("column not found: {column}"),
+        sqlx::Error::Configuration(_) => "configuration".into(),
+        sqlx::Error::Protocol(_) => "protocol".into(),
+        _ => "other".into(),
+    }
+}

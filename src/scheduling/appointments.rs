@@ -1,0 +1,623 @@
+//! Appointments: booking with every hard conflict refused, cancelling (kept, with a reason),
+//! and the calendar's view of a range of days in the clinic's time zone.
+//!
+//! Booking runs inside a [`WriteTx`], whose first statement takes the writers' lock, so the
+//! overlap checks below see every committed booking and no two bookings can interleave.
+
+use super::resources::service_from;
+use crate::audit::{Entry, WriteTx};
+use crate::clinic::{Clinic, new_id};
+use crate::error::{ApiError, ApiResult};
+use crate::fields;
+use crate::scheduling::{Practitioner, Room};
+use crate::settings::{self, ClinicSettings};
+use crate::staff::Actor;
+use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use ts_rs::TS;
+
+/// No appointment (with its turnover) is longer than this, so an overlap search only needs to
+/// look this far back from the end of the range it checks.
+const LONGEST_BLOCK_MS: i64 = 10 * 60 * 60 * 1000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AppointmentStatus {
+    Booked,
+    Confirmed,
+    Arrived,
+    InTreatment,
+    Completed,
+    Cancelled,
+    NoShow,
+}
+
+impl AppointmentStatus {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Booked => "booked",
+            Self::Confirmed => "confirmed",
+            Self::Arrived => "arrived",
+            Self::InTreatment => "in_treatment",
+            Self::Completed => "completed",
+            Self::Cancelled => "cancelled",
+            Self::NoShow => "no_show",
+        }
+    }
+
+    fn parse(text: &str) -> Result<Self, sqlx::Error> {
+        serde_json::from_value(serde_json::Value::String(text.to_owned()))
+            .map_err(|e| sqlx::Error::Decode(Box::new(e)))
+    }
+}
+
+/// An appointment as the calendar shows it. Times are given both as instants and as the
+/// clinic's wall-clock time, so the UI never converts time zones itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Appointment {
+    pub id: String,
+    pub client_id: String,
+    pub client_name: String,
+    pub service_id: String,
+    pub service_name: String,
+    pub practitioner_id: String,
+    pub practitioner_name: String,
+    pub room_id: String,
+    pub room_name: String,
+    /// Clinic wall-clock time, `YYYY-MM-DDTHH:MM`.
+    pub start: String,
+    pub end: String,
+    pub start_ms: i64,
+    pub end_ms: i64,
+    pub status: AppointmentStatus,
+    pub colour: String,
+    pub cancel_reason: Option<String>,
+    pub late_cancellation: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BookAppointment {
+    pub client_id: String,
+    pub service_id: String,
+    pub practitioner_id: String,
+    pub room_id: String,
+    /// Clinic wall-clock time, `YYYY-MM-DDTHH:MM`.
+    pub start: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CancelAppointment {
+    pub id: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CalendarRange {
+    /// First day, `YYYY-MM-DD`, in the clinic's time zone.
+    pub from: String,
+    /// Number of days (1–14).
+    pub days: i32,
+    #[serde(default)]
+    pub include_cancelled: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CalendarView {
+    pub from: String,
+    pub days: i32,
+    pub time_zone: String,
+    /// The clinic's today, `YYYY-MM-DD`.
+    pub today: String,
+    pub practitioners: Vec<Practitioner>,
+    pub rooms: Vec<Room>,
+    pub appointments: Vec<Appointment>,
+}
+
+/// The calendar's view of appointments, joined with the names it shows.
+macro_rules! select_view {
+    () => {
+        "SELECT a.id, a.client_id, a.service_id, a.practitioner_id, a.room_id, \
+    a.start_ms, a.end_ms, a.status, a.cancel_reason, a.late_cancel, \
+    c.given_name, c.family_name, c.preferred_name, s.name AS service_name, s.colour, \
+    p.display_name AS practitioner_name, r.name AS room_name \
+    FROM appointments a \
+    JOIN clients c ON c.id = a.client_id \
+    JOIN services s ON s.id = a.service_id \
+    JOIN practitioners p ON p.id = a.practitioner_id \
+    JOIN rooms r ON r.id = a.room_id"
+    };
+}
+
+fn local(tz: Tz, ms: i64) -> String {
+    DateTime::<Utc>::from_timestamp_millis(ms)
+        .unwrap_or_default()
+        .with_timezone(&tz)
+        .format("%Y-%m-%dT%H:%M")
+        .to_string()
+}
+
+fn appointment_from(row: &AnyRow, tz: Tz) -> Result<Appointment, sqlx::Error> {
+    let preferred: String = row.try_get("preferred_name")?;
+    let given: String = row.try_get("given_name")?;
+    let family: String = row.try_get("family_name")?;
+    let first = if preferred.is_empty() {
+        given
+    } else {
+        preferred
+    };
+    let (start_ms, end_ms): (i64, i64) = (row.try_get("start_ms")?, row.try_get("end_ms")?);
+    Ok(Appointment {
+        id: row.try_get("id")?,
+        client_id: row.try_get("client_id")?,
+        client_name: format!("{first} {family}"),
+        service_id: row.try_get("service_id")?,
+        service_name: row.try_get("service_name")?,
+        practitioner_id: row.try_get("practitioner_id")?,
+        practitioner_name: row.try_get("practitioner_name")?,
+        room_id: row.try_get("room_id")?,
+        room_name: row.try_get("room_name")?,
+        start: local(tz, start_ms),
+        end: local(tz, end_ms),
+        start_ms,
+        end_ms,
+        status: AppointmentStatus::parse(&row.try_get::<String, _>("status")?)?,
+        colour: row.try_get("colour")?,
+        cancel_reason: row.try_get("cancel_reason")?,
+        late_cancellation: row.try_get::<i32, _>("late_cancel")? != 0,
+    })
+}
+
+async fn view(conn: &mut sqlx::AnyConnection, id: &str, tz: Tz) -> ApiResult<Appointment> {
+    let row = sqlx::query(concat!(select_view!(), " WHERE a.id = $1"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    row.as_ref()
+        .map(|row| appointment_from(row, tz))
+        .transpose()?
+        .ok_or_else(|| ApiError::not_found("appointment"))
+}
+
+/// Reads a clinic wall-clock time. A time the clocks skip (spring forward) is refused; a time
+/// that happens twice (fall back) means the first of the two.
+pub fn parse_local(field: &str, text: &str, tz: Tz) -> ApiResult<DateTime<Utc>> {
+    let naive = NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M")
+        .map_err(|_| ApiError::validation(field, "Time should look like 2026-11-22T09:30."))?;
+    match tz.from_local_datetime(&naive) {
+        LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => Ok(at.with_timezone(&Utc)),
+        LocalResult::None => Err(ApiError::validation(
+            field,
+            "That time does not exist on that day: the clocks go forward then.",
+        )),
+    }
+}
+
+/// Midnight at the start of `date` in the clinic's time zone (the first instant of the day
+/// where midnight itself is skipped).
+pub fn start_of_day(date: NaiveDate, tz: Tz) -> DateTime<Utc> {
+    let mut probe = date.and_hms_opt(0, 0, 0).unwrap_or_default();
+    loop {
+        match tz.from_local_datetime(&probe) {
+            LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => {
+                return at.with_timezone(&Utc);
+            }
+            LocalResult::None => probe += Duration::minutes(15),
+        }
+    }
+}
+
+/// Looks up one active row of a referenced table, naming the request field when it is missing.
+async fn require_active(
+    conn: &mut sqlx::AnyConnection,
+    sql: &'static str,
+    id: &str,
+    field: &str,
+    what: &str,
+) -> ApiResult<AnyRow> {
+    let row = sqlx::query(sql).bind(id).fetch_optional(conn).await?;
+    match row {
+        Some(row) if row.try_get::<i32, _>("active")? != 0 => Ok(row),
+        Some(_) => Err(ApiError::validation(
+            field,
+            format!("That {what} is no longer available."),
+        )),
+        None => Err(ApiError::validation(
+            field,
+            format!("That {what} does not exist."),
+        )),
+    }
+}
+
+pub async fn book(clinic: &Clinic, actor: &Actor, args: BookAppointment) -> ApiResult<Appointment> {
+    let client_id = fields::id("clientId", &args.client_id)?;
+    let service_id = fields::id("serviceId", &args.service_id)?;
+    let practitioner_id = fields::id("practitionerId", &args.practitioner_id)?;
+    let room_id = fields::id("roomId", &args.room_id)?;
+    let mut tx = WriteTx::begin(clinic, actor).await?;
+    let settings = settings::load(tx.conn()).await?;
+    let tz = settings.tz();
+    let start = parse_local("start", &args.start, tz)?;
+
+    let service = service_from(
+        &require_active(
+            tx.conn(),
+            "SELECT id, name, duration_min, buffer_min, price_minor, currency, colour, active \
+             FROM services WHERE id = $1",
+            &service_id,
+            "serviceId",
+            "service",
+        )
+        .await?,
+    )?;
+    let practitioner = require_active(
+        tx.conn(),
+        "SELECT display_name, active FROM practitioners WHERE id = $1",
+        &practitioner_id,
+        "practitionerId",
+        "therapist",
+    )
+    .await?;
+    let practitioner_name: String = practitioner.try_get("display_name")?;
+    let room = require_active(
+        tx.conn(),
+        "SELECT name, active FROM rooms WHERE id = $1",
+        &room_id,
+        "roomId",
+        "room",
+    )
+    .await?;
+    let room_name: String = room.try_get("name")?;
+    let client_exists = sqlx::query("SELECT id FROM clients WHERE id = $1")
+        .bind(&client_id)
+        .fetch_optional(tx.conn())
+        .await?;
+    if client_exists.is_none() {
+        return Err(ApiError::validation(
+            "clientId",
+            "That client does not exist.",
+        ));
+    }
+
+    let slot = Slot {
+        start_ms: start.timestamp_millis(),
+        end_ms: (start + Duration::minutes(service.duration_min.into())).timestamp_millis(),
+        block_end_ms: (start
+            + Duration::minutes((service.duration_min + service.buffer_min).into()))
+        .timestamp_millis(),
+    };
+    let clashes = Clashes::find(tx.conn(), &slot, &practitioner_id, &room_id, &client_id).await?;
+    if let Some(error) = clashes.refusal(&practitioner_name, &room_name, tz) {
+        return Err(error);
+    }
+
+    let id = new_id();
+    let at = tx.at_ms();
+    sqlx::query(
+        "INSERT INTO appointments (id, client_id, service_id, practitioner_id, room_id, start_ms, \
+         end_ms, block_end_ms, status, late_cancel, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $10)",
+    )
+    .bind(&id)
+    .bind(&client_id)
+    .bind(&service_id)
+    .bind(&practitioner_id)
+    .bind(&room_id)
+    .bind(slot.start_ms)
+    .bind(slot.end_ms)
+    .bind(slot.block_end_ms)
+    .bind(AppointmentStatus::Booked.as_str())
+    .bind(at)
+    .execute(tx.conn())
+    .await?;
+    tx.record(Entry {
+        action: "book",
+        entity: "appointment",
+        entity_id: &id,
+        client_id: Some(&client_id),
+        detail: format!("{}..{}", slot.start_ms, slot.end_ms),
+    })
+    .await?;
+    let booked = view(tx.conn(), &id, tz).await?;
+    tx.commit().await?;
+    Ok(booked)
+}
+
+/// The instants a booking occupies: the appointment itself, and until `block_end_ms` the
+/// therapist and room stay held for turnover.
+struct Slot {
+    start_ms: i64,
+    end_ms: i64,
+    block_end_ms: i64,
+}
+
+/// One active appointment that overlaps a proposed slot for some reason.
+#[derive(Clone)]
+struct Clash {
+    practitioner_id: String,
+    room_id: String,
+    client_id: String,
+    start_ms: i64,
+    end_ms: i64,
+    block_end_ms: i64,
+    practitioner_name: String,
+}
+
+struct Clashes {
+    practitioner: Option<Clash>,
+    room: Option<Clash>,
+    client: Option<Clash>,
+}
+
+impl Clashes {
+    /// Active appointments of the therapist, the room or the client that overlap the slot.
+    async fn find(
+        conn: &mut sqlx::AnyConnection,
+        slot: &Slot,
+        practitioner_id: &str,
+        room_id: &str,
+        client_id: &str,
+    ) -> ApiResult<Self> {
+        // Three index-friendly searches rather than one OR, each bounded in time.
+        macro_rules! overlapping {
+            ($column:literal, $param:literal) => {
+                concat!(
+                    "SELECT a.practitioner_id, a.room_id, a.client_id, a.start_ms, a.end_ms, \
+                     a.block_end_ms, p.display_name FROM appointments a \
+                     JOIN practitioners p ON p.id = a.practitioner_id WHERE a.",
+                    $column,
+                    " = ",
+                    $param,
+                    " AND a.start_ms > $4 AND a.start_ms < $5 AND a.block_end_ms > $6 \
+                     AND a.status NOT IN ('cancelled', 'no_show')"
+                )
+            };
+        }
+        const SQL: &str = concat!(
+            overlapping!("practitioner_id", "$1"),
+            " UNION ALL ",
+            overlapping!("room_id", "$2"),
+            " UNION ALL ",
+            overlapping!("client_id", "$3"),
+            " ORDER BY 4"
+        );
+        let rows = sqlx::query(SQL)
+            .bind(practitioner_id)
+            .bind(room_id)
+            .bind(client_id)
+            .bind(slot.start_ms - LONGEST_BLOCK_MS)
+            .bind(slot.block_end_ms)
+            .bind(slot.start_ms)
+            .fetch_all(conn)
+            .await?;
+        let mut clashes = Self {
+            practitioner: None,
+            room: None,
+            client: None,
+        };
+        for row in &rows {
+            let clash = Clash {
+                practitioner_id: row.try_get("practitioner_id")?,
+                room_id: row.try_get("room_id")?,
+                client_id: row.try_get("client_id")?,
+                start_ms: row.try_get("start_ms")?,
+                end_ms: row.try_get("end_ms")?,
+                block_end_ms: row.try_get("block_end_ms")?,
+                practitioner_name: row.try_get("display_name")?,
+            };
+            // Therapist and room are held through turnover on both sides.
+            let held = clash.start_ms < slot.block_end_ms && clash.block_end_ms > slot.start_ms;
+            // The client only needs the appointments themselves not to overlap.
+            let attends = clash.start_ms < slot.end_ms && clash.end_ms > slot.start_ms;
+            if held && clash.practitioner_id == practitioner_id && clashes.practitioner.is_none() {
+                clashes.practitioner = Some(clash.clone());
+            }
+            if held && clash.room_id == room_id && clashes.room.is_none() {
+                clashes.room = Some(clash.clone());
+            }
+            if attends && clash.client_id == client_id && clashes.client.is_none() {
+                clashes.client = Some(clash);
+            }
+        }
+        Ok(clashes)
+    }
+
+    /// The first hard conflict, as a message that names the clash (never the other client).
+    fn refusal(&self, practitioner_name: &str, room_name: &str, tz: Tz) -> Option<ApiError> {
+        let span = |clash: &Clash, end_ms: i64| {
+            format!("{} to {}", hhmm(tz, clash.start_ms), hhmm(tz, end_ms))
+        };
+        let (field, message) = if let Some(clash) = &self.practitioner {
+            (
+                "practitionerId",
+                format!(
+                    "{practitioner_name} is already booked from {}{}.",
+                    span(clash, clash.end_ms),
+                    turnover_note(clash)
+                ),
+            )
+        } else if let Some(clash) = &self.room {
+            (
+                "roomId",
+                format!(
+                    "{room_name} is already in use from {}{}.",
+                    span(clash, clash.end_ms),
+                    turnover_note(clash)
+                ),
+            )
+        } else if let Some(clash) = &self.client {
+            (
+                "clientId",
+                format!(
+                    "This client already has an appointment from {} with {}.",
+                    span(clash, clash.end_ms),
+                    clash.practitioner_name
+                ),
+            )
+        } else {
+            return None;
+        };
+        Some(ApiError {
+            field: Some(field.to_owned()),
+            ..ApiError::conflict(message)
+        })
+    }
+}
+
+fn turnover_note(clash: &Clash) -> &'static str {
+    if clash.block_end_ms > clash.end_ms {
+        " (plus turnover time)"
+    } else {
+        ""
+    }
+}
+
+fn hhmm(tz: Tz, ms: i64) -> String {
+    DateTime::<Utc>::from_timestamp_millis(ms)
+        .unwrap_or_default()
+        .with_timezone(&tz)
+        .format("%H:%M")
+        .to_string()
+}
+
+pub async fn cancel(
+    clinic: &Clinic,
+    actor: &Actor,
+    args: CancelAppointment,
+) -> ApiResult<Appointment> {
+    let id = fields::id("id", &args.id)?;
+    let reason = fields::required_line("reason", "Reason", &args.reason, 300)?;
+    let mut tx = WriteTx::begin(clinic, actor).await?;
+    let settings: ClinicSettings = settings::load(tx.conn()).await?;
+    let tz = settings.tz();
+    let current = view(tx.conn(), &id, tz).await?;
+    match current.status {
+        AppointmentStatus::Cancelled => {
+            return Err(ApiError::conflict("This appointment is already cancelled."));
+        }
+        AppointmentStatus::Completed | AppointmentStatus::NoShow => {
+            return Err(ApiError::conflict(
+                "This appointment is over and can no longer be cancelled.",
+            ));
+        }
+        _ => {}
+    }
+    let at = tx.at_ms();
+    let notice_ms = i64::from(settings.late_cancel_hours) * 3_600_000;
+    let late = current.start_ms - at < notice_ms;
+    sqlx::query(
+        "UPDATE appointments SET status = $2, cancel_reason = $3, cancelled_at = $4, \
+         late_cancel = $5, updated_at = $4 WHERE id = $1",
+    )
+    .bind(&id)
+    .bind(AppointmentStatus::Cancelled.as_str())
+    .bind(&reason)
+    .bind(at)
+    .bind(i32::from(late))
+    .execute(tx.conn())
+    .await?;
+    tx.record(Entry {
+        action: "cancel",
+        entity: "appointment",
+        entity_id: &id,
+        client_id: Some(&current.client_id),
+        detail: if late { "late".into() } else { String::new() },
+    })
+    .await?;
+    let cancelled = view(tx.conn(), &id, tz).await?;
+    tx.commit().await?;
+    Ok(cancelled)
+}
+
+pub async fn calendar(
+    clinic: &Clinic,
+    actor: &Actor,
+    args: CalendarRange,
+) -> ApiResult<CalendarView> {
+    let settings = settings::load(clinic.pool()).await?;
+    let tz = settings.tz();
+    let from = fields::optional_date("from", "First day", &args.from)?
+        .ok_or_else(|| ApiError::validation("from", "First day is required."))?;
+    let days = fields::within("days", "Number of days", args.days.into(), 1..=14)?;
+    let from_ms = start_of_day(from, tz).timestamp_millis();
+    let to_ms = start_of_day(from + Duration::days(days), tz).timestamp_millis();
+    macro_rules! in_range {
+        ($filter:literal) => {
+            concat!(
+                select_view!(),
+                " WHERE a.start_ms > $1 AND a.start_ms < $2 AND a.end_ms > $3",
+                $filter,
+                " ORDER BY a.start_ms, p.display_name"
+            )
+        };
+    }
+    let sql = if args.include_cancelled {
+        in_range!("")
+    } else {
+        in_range!(" AND a.status <> 'cancelled'")
+    };
+    let rows = sqlx::query(sql)
+        .bind(from_ms - LONGEST_BLOCK_MS)
+        .bind(to_ms)
+        .bind(from_ms)
+        .fetch_all(clinic.pool())
+        .await?;
+    let appointments = rows
+        .iter()
+        .map(|row| appointment_from(row, tz))
+        .collect::<Result<_, _>>()?;
+    let none = crate::api::NoArgs {};
+    Ok(CalendarView {
+        from: from.format("%Y-%m-%d").to_string(),
+        days: args.days,
+        time_zone: settings.time_zone.clone(),
+        today: clinic
+            .now()
+            .with_timezone(&tz)
+            .format("%Y-%m-%d")
+            .to_string(),
+        practitioners: super::list_practitioners(clinic, actor, none.clone())
+            .await?
+            .into_iter()
+            .filter(|p| p.active)
+            .collect(),
+        rooms: super::list_rooms(clinic, actor, none)
+            .await?
+            .into_iter()
+            .filter(|r| r.active)
+            .collect(),
+        appointments,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skipped_local_times_are_refused_and_repeated_ones_take_the_first() {
+        let london: Tz = "Europe/London".parse().unwrap();
+        // 2026-03-29 01:30 does not exist in London (clocks go 01:00 -> 02:00).
+        let error = parse_local("start", "2026-03-29T01:30", london).unwrap_err();
+        assert_eq!(error.field.as_deref(), Some("start"));
+        // 2026-10-25 01:30 happens twice; the first is still summer time (UTC+1).
+        let first = parse_local("start", "2026-10-25T01:30", london).unwrap();
+        assert_eq!(first.to_rfc3339(), "2026-10-25T00:30:00+00:00");
+    }
+
+    #[test]
+    fn days_start_at_local_midnight_across_dst() {
+        let toronto: Tz = "America/Toronto".parse().unwrap();
+        let day = |d: &str| start_of_day(d.parse().unwrap(), toronto);
+        // The day the clocks go back has 25 hours; the day they go forward, 23.
+        assert_eq!((day("2026-11-02") - day("2026-11-01")).num_hours(), 25);
+        assert_eq!((day("2026-03-09") - day("2026-03-08")).num_hours(), 23);
+    }
+}

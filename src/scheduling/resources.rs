@@ -1,0 +1,311 @@
+//! Therapists (practitioners), rooms and services: what a booking is made of.
+
+use crate::api::NoArgs;
+use crate::audit::{Entry, WriteTx};
+use crate::clinic::{Clinic, new_id};
+use crate::error::{ApiError, ApiResult};
+use crate::fields;
+use crate::settings;
+use crate::staff::Actor;
+use serde::{Deserialize, Serialize};
+use sqlx::any::{AnyArguments, AnyRow};
+use sqlx::query::Query;
+use sqlx::{Any, Row};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Practitioner {
+    pub id: String,
+    pub display_name: String,
+    pub colour: String,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PractitionerInput {
+    /// Absent to create, present to change.
+    #[ts(optional)]
+    pub id: Option<String>,
+    pub display_name: String,
+    pub colour: String,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Room {
+    pub id: String,
+    pub name: String,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomInput {
+    #[ts(optional)]
+    pub id: Option<String>,
+    pub name: String,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Service {
+    pub id: String,
+    pub name: String,
+    pub duration_min: i32,
+    /// Turnover time after the appointment during which therapist and room stay held.
+    pub buffer_min: i32,
+    /// Integer minor units (pence, cents) of `currency`.
+    pub price_minor: i64,
+    pub currency: String,
+    pub colour: String,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceInput {
+    #[ts(optional)]
+    pub id: Option<String>,
+    pub name: String,
+    pub duration_min: i32,
+    pub buffer_min: i32,
+    pub price_minor: i64,
+    pub colour: String,
+    pub active: bool,
+}
+
+fn flag(row: &AnyRow, column: &str) -> Result<bool, sqlx::Error> {
+    Ok(row.try_get::<i32, _>(column)? != 0)
+}
+
+fn practitioner_from(row: &AnyRow) -> Result<Practitioner, sqlx::Error> {
+    Ok(Practitioner {
+        id: row.try_get("id")?,
+        display_name: row.try_get("display_name")?,
+        colour: row.try_get("colour")?,
+        active: flag(row, "active")?,
+    })
+}
+
+fn room_from(row: &AnyRow) -> Result<Room, sqlx::Error> {
+    Ok(Room {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        active: flag(row, "active")?,
+    })
+}
+
+pub(crate) fn service_from(row: &AnyRow) -> Result<Service, sqlx::Error> {
+    Ok(Service {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        duration_min: row.try_get("duration_min")?,
+        buffer_min: row.try_get("buffer_min")?,
+        price_minor: row.try_get("price_minor")?,
+        currency: row.try_get("currency")?,
+        colour: row.try_get("colour")?,
+        active: flag(row, "active")?,
+    })
+}
+
+async fn list<T>(
+    clinic: &Clinic,
+    sql: &'static str,
+    map: fn(&AnyRow) -> Result<T, sqlx::Error>,
+) -> ApiResult<Vec<T>> {
+    let rows = sqlx::query(sql).fetch_all(clinic.pool()).await?;
+    Ok(rows.iter().map(map).collect::<Result<_, _>>()?)
+}
+
+pub async fn list_practitioners(
+    clinic: &Clinic,
+    _actor: &Actor,
+    _args: NoArgs,
+) -> ApiResult<Vec<Practitioner>> {
+    list(
+        clinic,
+        "SELECT id, display_name, colour, active FROM practitioners \
+         ORDER BY active DESC, sort_order, display_name",
+        practitioner_from,
+    )
+    .await
+}
+
+pub async fn list_rooms(clinic: &Clinic, _actor: &Actor, _args: NoArgs) -> ApiResult<Vec<Room>> {
+    list(
+        clinic,
+        "SELECT id, name, active FROM rooms ORDER BY active DESC, sort_order, name",
+        room_from,
+    )
+    .await
+}
+
+pub async fn list_services(
+    clinic: &Clinic,
+    _actor: &Actor,
+    _args: NoArgs,
+) -> ApiResult<Vec<Service>> {
+    list(
+        clinic,
+        "SELECT id, name, duration_min, buffer_min, price_minor, currency, colour, active \
+         FROM services ORDER BY active DESC, name",
+        service_from,
+    )
+    .await
+}
+
+type AnyQuery<'q> = Query<'q, Any, AnyArguments>;
+
+/// One record's save: `$1` is the id in both statements, the rest bound by `bind` in the same
+/// order for both, and the last parameter is the time of the write.
+struct Save<'a> {
+    entity: &'static str,
+    id: Option<&'a str>,
+    insert: &'static str,
+    update: &'static str,
+}
+
+impl Save<'_> {
+    async fn run(
+        self,
+        clinic: &Clinic,
+        actor: &Actor,
+        bind: impl for<'q> Fn(AnyQuery<'q>) -> AnyQuery<'q>,
+    ) -> ApiResult<String> {
+        let (id, sql, action) = match self.id {
+            Some(id) => (fields::id("id", id)?, self.update, "update"),
+            None => (new_id(), self.insert, "create"),
+        };
+        let mut tx = WriteTx::begin(clinic, actor).await?;
+        let at = tx.at_ms();
+        let done = bind(sqlx::query(sql).bind(id.clone()))
+            .bind(at)
+            .execute(tx.conn())
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(ApiError::not_found(self.entity));
+        }
+        tx.record(Entry {
+            action,
+            entity: self.entity,
+            entity_id: &id,
+            client_id: None,
+            detail: String::new(),
+        })
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+}
+
+pub async fn save_practitioner(
+    clinic: &Clinic,
+    actor: &Actor,
+    args: PractitionerInput,
+) -> ApiResult<Practitioner> {
+    let display_name = fields::required_line("displayName", "Name", &args.display_name, 80)?;
+    let colour = fields::colour("colour", &args.colour)?;
+    let save = Save {
+        entity: "practitioner",
+        id: args.id.as_deref(),
+        insert: "INSERT INTO practitioners (id, display_name, colour, active, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $5)",
+        update: "UPDATE practitioners SET display_name = $2, colour = $3, active = $4, updated_at = $5 \
+                 WHERE id = $1",
+    };
+    let id = save
+        .run(clinic, actor, |q| {
+            q.bind(display_name.clone())
+                .bind(colour.clone())
+                .bind(i32::from(args.active))
+        })
+        .await?;
+    Ok(Practitioner {
+        id,
+        display_name,
+        colour,
+        active: args.active,
+    })
+}
+
+pub async fn save_room(clinic: &Clinic, actor: &Actor, args: RoomInput) -> ApiResult<Room> {
+    let name = fields::required_line("name", "Room name", &args.name, 80)?;
+    let save = Save {
+        entity: "room",
+        id: args.id.as_deref(),
+        insert: "INSERT INTO rooms (id, name, active, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)",
+        update: "UPDATE rooms SET name = $2, active = $3, updated_at = $4 WHERE id = $1",
+    };
+    let id = save
+        .run(clinic, actor, |q| {
+            q.bind(name.clone()).bind(i32::from(args.active))
+        })
+        .await?;
+    Ok(Room {
+        id,
+        name,
+        active: args.active,
+    })
+}
+
+pub async fn save_service(
+    clinic: &Clinic,
+    actor: &Actor,
+    args: ServiceInput,
+) -> ApiResult<Service> {
+    let name = fields::required_line("name", "Service name", &args.name, 80)?;
+    let duration_min = fields::within(
+        "durationMin",
+        "Duration (minutes)",
+        args.duration_min.into(),
+        5..=480,
+    )?;
+    let buffer_min = fields::within(
+        "bufferMin",
+        "Turnover time (minutes)",
+        args.buffer_min.into(),
+        0..=120,
+    )?;
+    let price_minor = fields::within("priceMinor", "Price", args.price_minor, 0..=100_000_000)?;
+    let colour = fields::colour("colour", &args.colour)?;
+    let currency = settings::load(clinic.pool()).await?.currency;
+    let save = Save {
+        entity: "service",
+        id: args.id.as_deref(),
+        insert: "INSERT INTO services (id, name, duration_min, buffer_min, price_minor, currency, colour, \
+                 active, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
+        update: "UPDATE services SET name = $2, duration_min = $3, buffer_min = $4, price_minor = $5, \
+                 currency = $6, colour = $7, active = $8, updated_at = $9 WHERE id = $1",
+    };
+    let (duration, buffer) = (narrow(duration_min), narrow(buffer_min));
+    let id = save
+        .run(clinic, actor, |q| {
+            q.bind(name.clone())
+                .bind(duration)
+                .bind(buffer)
+                .bind(price_minor)
+                .bind(currency.clone())
+                .bind(colour.clone())
+                .bind(i32::from(args.active))
+        })
+        .await?;
+    Ok(Service {
+        id,
+        name,
+        duration_min: duration,
+        buffer_min: buffer,
+        price_minor,
+        currency,
+        colour,
+        active: args.active,
+    })
+}
+
+/// A value already checked to lie within a small range.
+fn narrow(value: i64) -> i32 {
+    i32::try_from(value).unwrap_or(i32::MAX)
+}

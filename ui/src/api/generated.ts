@@ -1,0 +1,144 @@
+// Generated from the Rust types by `cargo test` (src/typescript.rs). Do not edit.
+
+export type ApiError = { code: ErrorCode, message: string, 
+/**
+ * The request field the error is about, in the request's own (camelCase) spelling.
+ */
+field?: string, };
+
+export type Appointment = { id: string, clientId: string, clientName: string, serviceId: string, serviceName: string, practitionerId: string, practitionerName: string, roomId: string, roomName: string, 
+/**
+ * Clinic wall-clock time, `YYYY-MM-DDTHH:MM`.
+ */
+start: string, end: string, startMs: number, endMs: number, status: AppointmentStatus, colour: string, cancelReason: string | null, lateCancellation: boolean, };
+
+export type AppointmentStatus = "booked" | "confirmed" | "arrived" | "in_treatment" | "completed" | "cancelled" | "no_show";
+
+export type BookAppointment = { clientId: string, serviceId: string, practitionerId: string, roomId: string, 
+/**
+ * Clinic wall-clock time, `YYYY-MM-DDTHH:MM`.
+ */
+start: string, };
+
+export type ById = { id: string, };
+
+export type CalendarRange = { 
+/**
+ * First day, `YYYY-MM-DD`, in the clinic's time zone.
+ */
+from: string, 
+/**
+ * Number of days (1–14).
+ */
+days: number, includeCancelled: boolean, };
+
+export type CalendarView = { from: string, days: number, timeZone: string, 
+/**
+ * The clinic's today, `YYYY-MM-DD`.
+ */
+today: string, practitioners: Array<Practitioner>, rooms: Array<Room>, appointments: Array<Appointment>, };
+
+export type CancelAppointment = { id: string, reason: string, };
+
+export type Change = { seq: number, entity: string, entityId: string, action: string, };
+
+export type Changes = { 
+/**
+ * Pass this back as `since` next time.
+ */
+latest: number, changes: Array<Change>, };
+
+export type ChangesSince = { since: number, };
+
+export type Client = { id: string, givenName: string, familyName: string, preferredName: string, 
+/**
+ * `YYYY-MM-DD`, or null when not recorded.
+ */
+dateOfBirth: string | null, phone: string, email: string, notesForReception: string, };
+
+export type ClientInput = { givenName: string, familyName: string, preferredName: string, 
+/**
+ * `YYYY-MM-DD` or empty.
+ */
+dateOfBirth: string, phone: string, email: string, notesForReception: string, };
+
+export type ClientSummary = { id: string, givenName: string, familyName: string, preferredName: string, dateOfBirth: string | null, phone: string, email: string, };
+
+export type ClientUpdate = { id: string, client: ClientInput, };
+
+export type ClinicSettings = { name: string, address: string, phone: string, email: string, website: string, 
+/**
+ * IANA time zone, e.g. `Europe/London`: day boundaries and recurrences are computed in it.
+ */
+timeZone: string, 
+/**
+ * ISO 4217 code; prices are integer minor units of it.
+ */
+currency: string, 
+/**
+ * A cancellation closer than this to the start is flagged as late.
+ */
+lateCancelHours: number, };
+
+export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "internal";
+
+export type NoArgs = Record<symbol, never>;
+
+export type Permission = "anyone" | "view_schedule" | "edit_schedule" | "view_clients" | "edit_clients" | "manage_clinic";
+
+export type Practitioner = { id: string, displayName: string, colour: string, active: boolean, };
+
+export type PractitionerInput = { 
+/**
+ * Absent to create, present to change.
+ */
+id?: string, displayName: string, colour: string, active: boolean, };
+
+export type Room = { id: string, name: string, active: boolean, };
+
+export type RoomInput = { id?: string, name: string, active: boolean, };
+
+export type SearchClients = { text: string, 
+/**
+ * At most this many results (1–50, default 20).
+ */
+limit?: number, };
+
+export type Service = { id: string, name: string, durationMin: number, 
+/**
+ * Turnover time after the appointment during which therapist and room stay held.
+ */
+bufferMin: number, 
+/**
+ * Integer minor units (pence, cents) of `currency`.
+ */
+priceMinor: number, currency: string, colour: string, active: boolean, };
+
+export type ServiceInput = { id?: string, name: string, durationMin: number, bufferMin: number, priceMinor: number, colour: string, active: boolean, };
+
+export type SettingsInput = { name: string, address: string, phone: string, email: string, website: string, timeZone: string, currency: string, lateCancelHours: number, };
+
+export type SetupStatus = { configured: boolean, clinicName: string | null, };
+
+export type StartClinic = { "kind": "demo" } | { "kind": "empty", settings: SettingsInput, };
+
+export interface Operations {
+  "setup.status": { args: NoArgs; result: SetupStatus };
+  "setup.start": { args: StartClinic; result: SetupStatus };
+  "settings.get": { args: NoArgs; result: ClinicSettings };
+  "settings.update": { args: SettingsInput; result: ClinicSettings };
+  "practitioners.list": { args: NoArgs; result: Array<Practitioner> };
+  "practitioners.save": { args: PractitionerInput; result: Practitioner };
+  "rooms.list": { args: NoArgs; result: Array<Room> };
+  "rooms.save": { args: RoomInput; result: Room };
+  "services.list": { args: NoArgs; result: Array<Service> };
+  "services.save": { args: ServiceInput; result: Service };
+  "clients.search": { args: SearchClients; result: Array<ClientSummary> };
+  "clients.get": { args: ById; result: Client };
+  "clients.create": { args: ClientInput; result: Client };
+  "clients.update": { args: ClientUpdate; result: Client };
+  "calendar.range": { args: CalendarRange; result: CalendarView };
+  "appointments.book": { args: BookAppointment; result: Appointment };
+  "appointments.cancel": { args: CancelAppointment; result: Appointment };
+  "journal.changes": { args: ChangesSince; result: Changes };
+}
