@@ -9,7 +9,7 @@
 use crate::clinic::Clinic;
 use crate::error::{ApiError, ApiResult};
 use crate::staff::Actor;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use sqlx::{Any, AnyPool, Row, Transaction};
 use ts_rs::TS;
@@ -149,7 +149,7 @@ impl Line {
 }
 
 /// A change the UI may need to refresh for: which kind of record, which one, what happened.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Change {
     pub seq: i64,
@@ -158,7 +158,7 @@ pub struct Change {
     pub action: String,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Changes {
     /// Pass this back as `since` next time.

@@ -23,7 +23,7 @@ pub struct SearchClients {
     pub limit: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ClientSummary {
     pub id: String,
@@ -128,6 +128,10 @@ pub async fn search(
     } else {
         words(&text).take(MAX_QUERY_WORDS).collect()
     };
+    if query_words.is_empty() && !text.is_empty() {
+        // Only punctuation was typed: nothing can match it.
+        return Ok(Vec::new());
+    }
     let mut sql = String::from(
         "SELECT id, given_name, family_name, preferred_name, date_of_birth, phone, email \
          FROM clients",

@@ -56,7 +56,7 @@ impl AppointmentStatus {
 
 /// An appointment as the calendar shows it. Times are given both as instants and as the
 /// clinic's wall-clock time, so the UI never converts time zones itself.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Appointment {
     pub id: String,
@@ -108,7 +108,7 @@ pub struct CalendarRange {
     pub include_cancelled: bool,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CalendarView {
     pub from: String,

@@ -1,0 +1,206 @@
+// A small W3C WebDriver client for driving the real Palma window through tauri-driver
+// (which forwards to WebKitWebDriver). Each `App` launches the desktop binary on a fresh
+// database of its own.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const ELEMENT = 'element-6066-11e4-a716-446655440000';
+const binary = process.env.PALMA_DESKTOP_BINARY ?? join(process.cwd(), 'target/debug/palma-desktop');
+export const artifacts = process.env.PALMA_ARTIFACTS ?? tmpdir();
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Starts Xvfb once for the whole run, unless a display is already there. */
+let display;
+async function ensureDisplay() {
+  if (process.env.DISPLAY || display) return;
+  display = ':97';
+  const xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x860x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+  xvfb.unref();
+  process.on('exit', () => xvfb.kill());
+  process.env.DISPLAY = display;
+  await sleep(500);
+}
+
+export class App {
+  static async launch() {
+    await ensureDisplay();
+    const dir = mkdtempSync(join(tmpdir(), 'palma-desktop-'));
+    const port = await freePort();
+    const nativePort = await freePort();
+    const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
+      env: {
+        ...process.env,
+        PALMA_DATABASE_URL: `sqlite://${join(dir, 'palma.sqlite')}?mode=rwc`,
+        WEBKIT_DISABLE_COMPOSITING_MODE: '1',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let driverLog = '';
+    driver.stderr.on('data', (chunk) => (driverLog += chunk));
+    const app = new App(`http://127.0.0.1:${port}`, driver, () => driverLog);
+    await app.#open();
+    return app;
+  }
+
+  constructor(base, driver, log) {
+    this.base = base;
+    this.driver = driver;
+    this.log = log;
+  }
+
+  async #open() {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        const session = await this.#raw('POST', '/session', {
+          capabilities: { alwaysMatch: { browserName: 'wry', 'tauri:options': { application: binary } } },
+        });
+        this.session = session.sessionId;
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw new Error(`could not start a session: ${error}\n${this.log()}`);
+        await sleep(300);
+      }
+    }
+  }
+
+  async #raw(method, path, body) {
+    const response = await fetch(this.base + path, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await response.json();
+    if (!response.ok || json.value?.error) {
+      throw new Error(`${method} ${path}: ${json.value?.error} ${json.value?.message ?? ''}`);
+    }
+    return json.value;
+  }
+
+  #do(method, path, body) {
+    return this.#raw(method, `/session/${this.session}${path}`, body);
+  }
+
+  /** Waits until `css` matches a displayed element and returns it. */
+  async find(css, { timeout = 10_000, text } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const found = await this.#do('POST', '/elements', { using: 'css selector', value: css });
+      for (const element of found) {
+        const id = element[ELEMENT];
+        const shown = await this.#do('GET', `/element/${id}/displayed`).catch(() => false);
+        if (!shown) continue;
+        if (text === undefined || (await this.textOf(id)).includes(text)) return id;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`no visible element ${css}${text ? ` containing "${text}"` : ''}`);
+      }
+      await sleep(150);
+    }
+  }
+
+  /** Waits until no displayed element matches `css` (with `text`, if given). */
+  async gone(css, { timeout = 10_000, text } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      try {
+        await this.find(css, { timeout: 0, text });
+      } catch {
+        return;
+      }
+      if (Date.now() > deadline) throw new Error(`${css} is still shown`);
+      await sleep(150);
+    }
+  }
+
+  async click(css, options) {
+    const id = await this.find(css, options);
+    await this.#do('POST', `/element/${id}/click`, {});
+    return id;
+  }
+
+  async type(css, text) {
+    const id = await this.find(css);
+    await this.#do('POST', `/element/${id}/clear`, {});
+    await this.#do('POST', `/element/${id}/value`, { text });
+    return id;
+  }
+
+  /** Sets a <select>, date or time input the way a person's choice would, with events. */
+  async choose(css, value) {
+    const id = await this.find(css);
+    await this.#do('POST', '/execute/sync', {
+      script:
+        "const [el, v] = arguments; el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); " +
+        "el.dispatchEvent(new Event('change', {bubbles: true})); return el.value;",
+      args: [{ [ELEMENT]: id }, value],
+    });
+  }
+
+  /** Selects the <option> of a <select> whose text contains `label`. */
+  async chooseByLabel(css, label) {
+    const id = await this.find(css);
+    const value = await this.#do('POST', '/execute/sync', {
+      script:
+        'const [el, label] = arguments; const o = [...el.options].find((o) => o.text.includes(label)); ' +
+        "if (!o) return null; el.value = o.value; el.dispatchEvent(new Event('input', {bubbles: true})); " +
+        "el.dispatchEvent(new Event('change', {bubbles: true})); return o.value;",
+      args: [{ [ELEMENT]: id }, label],
+    });
+    if (value === null) throw new Error(`${css} has no option "${label}"`);
+  }
+
+  async textOf(id) {
+    return this.#do('GET', `/element/${id}/text`);
+  }
+
+  async text(css, options) {
+    return this.textOf(await this.find(css, options));
+  }
+
+  async count(css) {
+    return (await this.#do('POST', '/elements', { using: 'css selector', value: css })).length;
+  }
+
+  async keys(text) {
+    await this.#do('POST', '/actions', {
+      actions: [
+        {
+          type: 'key',
+          id: 'keyboard',
+          actions: [...text].flatMap((k) => [
+            { type: 'keyDown', value: k },
+            { type: 'keyUp', value: k },
+          ]),
+        },
+      ],
+    });
+  }
+
+  async screenshot(name) {
+    const png = await this.#do('GET', '/screenshot');
+    const path = join(artifacts, `${name}.png`);
+    writeFileSync(path, Buffer.from(png, 'base64'));
+    return path;
+  }
+
+  async quit() {
+    await this.#do('DELETE', '').catch(() => {});
+    this.driver.kill();
+  }
+}

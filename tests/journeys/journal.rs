@@ -1,0 +1,116 @@
+//! The journal: every write chained; the chain detects tampering; the change feed.
+
+use crate::world::World;
+use palma::api::{Call, ChangesSince};
+use palma::audit::{Changes, Verdict, verify};
+use palma::db::Engine;
+use palma::scheduling::appointments::{Appointment, BookAppointment};
+use sqlx::Executor;
+
+#[tokio::test]
+async fn every_write_is_chained_and_the_feed_reports_it() {
+    let world = World::new().await;
+    let f = world.small_clinic().await;
+    let before: Changes = world
+        .call(Call::JournalChanges(ChangesSince { since: 0 }))
+        .await
+        .unwrap();
+    // settings + 2 therapists + 2 rooms + 2 services + 3 clients
+    assert_eq!(before.latest, 10);
+    assert_eq!(before.changes.len(), 10);
+    let booked: Appointment = world
+        .call(Call::AppointmentsBook(BookAppointment {
+            client_id: f.clients[0].clone(),
+            service_id: f.deep.clone(),
+            practitioner_id: f.maya.clone(),
+            room_id: f.willow.clone(),
+            start: "2026-11-19T10:00".into(),
+        }))
+        .await
+        .unwrap();
+    let after: Changes = world
+        .call(Call::JournalChanges(ChangesSince {
+            since: before.latest,
+        }))
+        .await
+        .unwrap();
+    assert_eq!(after.latest, 11);
+    assert_eq!(after.changes.len(), 1);
+    assert_eq!(
+        (
+            after.changes[0].entity.as_str(),
+            after.changes[0].entity_id.as_str()
+        ),
+        ("appointment", booked.id.as_str())
+    );
+    let quiet: Changes = world
+        .call(Call::JournalChanges(ChangesSince {
+            since: after.latest,
+        }))
+        .await
+        .unwrap();
+    assert_eq!((quiet.latest, quiet.changes.len()), (11, 0));
+    assert_eq!(
+        verify(world.clinic.pool()).await.unwrap(),
+        Verdict::Intact { lines: 11 }
+    );
+}
+
+#[tokio::test]
+async fn the_database_refuses_changes_to_the_journal() {
+    let world = World::new().await;
+    world.small_clinic().await;
+    let pool = world.clinic.pool();
+    assert!(
+        pool.execute("UPDATE journal SET actor_id = 'someone else' WHERE seq = 3")
+            .await
+            .is_err()
+    );
+    assert!(
+        pool.execute("DELETE FROM journal WHERE seq = 10")
+            .await
+            .is_err()
+    );
+    assert_eq!(world.count("journal").await, 10);
+}
+
+#[tokio::test]
+async fn tampering_past_the_triggers_is_found_at_the_changed_line() {
+    let world = World::new().await;
+    world.small_clinic().await;
+    let pool = world.clinic.pool();
+    let unlock = match world.engine() {
+        Engine::Sqlite => "DROP TRIGGER journal_no_update",
+        Engine::Postgres => "ALTER TABLE journal DISABLE TRIGGER journal_no_update",
+    };
+    pool.execute(unlock).await.unwrap();
+    pool.execute("UPDATE journal SET entity_id = 'forged' WHERE seq = 4")
+        .await
+        .unwrap();
+    assert_eq!(
+        verify(pool).await.unwrap(),
+        Verdict::Broken {
+            seq: 4,
+            reason: "its content was changed"
+        }
+    );
+}
+
+#[tokio::test]
+async fn removing_the_newest_lines_is_found() {
+    let world = World::new().await;
+    world.small_clinic().await;
+    let pool = world.clinic.pool();
+    let unlock = match world.engine() {
+        Engine::Sqlite => "DROP TRIGGER journal_no_delete",
+        Engine::Postgres => "ALTER TABLE journal DISABLE TRIGGER journal_no_update",
+    };
+    pool.execute(unlock).await.unwrap();
+    pool.execute("DELETE FROM journal WHERE seq >= 9")
+        .await
+        .unwrap();
+    assert!(matches!(
+        verify(pool).await.unwrap(),
+        Verdict::Broken { seq: 9, .. }
+    ));
+}

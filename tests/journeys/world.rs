@@ -1,0 +1,217 @@
+//! The test world: a clinic on a fresh database, a fixed clock, and typed calls.
+
+use chrono::{DateTime, TimeZone, Utc};
+use palma::api::{Call, NoArgs, dispatch};
+use palma::clients::ClientInput;
+use palma::clock::FixedClock;
+use palma::db::Engine;
+use palma::scheduling::{PractitionerInput, RoomInput, ServiceInput};
+use palma::settings::{SettingsInput, StartClinic};
+use palma::staff::{Actor, Role};
+use palma::{ApiError, Clinic};
+use serde::de::DeserializeOwned;
+use std::sync::Arc;
+
+pub struct World {
+    pub clinic: Clinic,
+    pub owner: Actor,
+    pub clock: Arc<FixedClock>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+/// Wednesday 18 November 2026, 09:00 UTC (09:00 in London).
+pub fn start_of_tests() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 18, 9, 0, 0).unwrap()
+}
+
+impl World {
+    pub async fn new() -> Self {
+        let clock = Arc::new(FixedClock::new(start_of_tests()));
+        let (url, dir) = match std::env::var("PALMA_TEST_POSTGRES") {
+            Ok(server) => (fresh_postgres_database(&server).await, None),
+            Err(_) => {
+                let dir = tempfile::tempdir().unwrap();
+                (
+                    palma::db::sqlite_url(&dir.path().join("palma.sqlite")),
+                    Some(dir),
+                )
+            }
+        };
+        let clinic = Clinic::open(&url, clock.clone(), "test-desk")
+            .await
+            .unwrap();
+        Self {
+            clinic,
+            owner: Actor::builtin_owner(),
+            clock,
+            _dir: dir,
+        }
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.clinic.engine()
+    }
+
+    /// Calls an operation as the owner and reads the reply as `T`.
+    pub async fn call<T: DeserializeOwned>(&self, call: Call) -> Result<T, ApiError> {
+        self.call_as(&self.owner, call).await
+    }
+
+    pub async fn call_as<T: DeserializeOwned>(
+        &self,
+        actor: &Actor,
+        call: Call,
+    ) -> Result<T, ApiError> {
+        let value = dispatch(&self.clinic, actor, call).await?;
+        Ok(serde_json::from_value(value).expect("reply matches its declared type"))
+    }
+
+    /// A clinic in London with two therapists, two rooms, two services and three clients.
+    pub async fn small_clinic(&self) -> Fixture {
+        self.clinic_in("Europe/London").await
+    }
+
+    /// The same clinic in another time zone.
+    pub async fn clinic_in(&self, time_zone: &str) -> Fixture {
+        self.set_up(time_zone).await;
+        let therapist = |name: &str| PractitionerInput {
+            id: None,
+            display_name: name.into(),
+            colour: "#2f7d6d".into(),
+            active: true,
+        };
+        let maya: palma::scheduling::Practitioner = self
+            .call(Call::PractitionersSave(therapist("Maya Patel")))
+            .await
+            .unwrap();
+        let tom: palma::scheduling::Practitioner = self
+            .call(Call::PractitionersSave(therapist("Tom Okafor")))
+            .await
+            .unwrap();
+        let room = |name: &str| RoomInput {
+            id: None,
+            name: name.into(),
+            active: true,
+        };
+        let willow: palma::scheduling::Room = self
+            .call(Call::RoomsSave(room("Willow room")))
+            .await
+            .unwrap();
+        let cedar: palma::scheduling::Room = self
+            .call(Call::RoomsSave(room("Cedar room")))
+            .await
+            .unwrap();
+        let service = |name: &str, minutes: i32, buffer: i32| ServiceInput {
+            id: None,
+            name: name.into(),
+            duration_min: minutes,
+            buffer_min: buffer,
+            price_minor: 6500,
+            colour: "#3b7ea1".into(),
+            active: true,
+        };
+        let deep: palma::scheduling::Service = self
+            .call(Call::ServicesSave(service("Deep tissue massage", 60, 15)))
+            .await
+            .unwrap();
+        let sports: palma::scheduling::Service = self
+            .call(Call::ServicesSave(service("Sports massage", 45, 0)))
+            .await
+            .unwrap();
+        let mut clients = Vec::new();
+        for (given, family) in [
+            ("Zoë", "Łukasiewicz-Ørsted"),
+            ("Minh Khai", "Nguyễn Thị"),
+            ("Oliver", "Hughes"),
+        ] {
+            clients.push(self.client(given, family).await.id);
+        }
+        Fixture {
+            maya: maya.id,
+            tom: tom.id,
+            willow: willow.id,
+            cedar: cedar.id,
+            deep: deep.id,
+            sports: sports.id,
+            clients,
+        }
+    }
+
+    pub async fn set_up(&self, time_zone: &str) {
+        let settings = SettingsInput {
+            name: "Test Clinic".into(),
+            address: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            website: String::new(),
+            time_zone: time_zone.into(),
+            currency: "GBP".into(),
+            late_cancel_hours: 24,
+        };
+        let _: palma::settings::SetupStatus = self
+            .call(Call::SetupStart(StartClinic::Empty { settings }))
+            .await
+            .unwrap();
+    }
+
+    pub async fn client(&self, given: &str, family: &str) -> palma::clients::Client {
+        let n = self.count("clients").await;
+        self.call(Call::ClientsCreate(ClientInput {
+            given_name: given.into(),
+            family_name: family.into(),
+            phone: format!("07700 900{n:03}"),
+            ..ClientInput::default()
+        }))
+        .await
+        .unwrap()
+    }
+
+    /// Rows in a table, read directly (to prove nothing was written half-way).
+    pub async fn count(&self, table: &str) -> i64 {
+        let sql = format!("SELECT COUNT(*) AS n FROM {table}");
+        sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql))
+            .fetch_one(self.clinic.pool())
+            .await
+            .unwrap()
+    }
+
+    pub async fn status(&self) -> palma::settings::SetupStatus {
+        self.call(Call::SetupStatus(NoArgs {})).await.unwrap()
+    }
+}
+
+pub fn actor_with(role: Role) -> Actor {
+    Actor {
+        staff_id: format!("test-{role:?}"),
+        display_name: format!("{role:?}"),
+        roles: vec![role],
+    }
+}
+
+pub struct Fixture {
+    pub maya: String,
+    pub tom: String,
+    pub willow: String,
+    pub cedar: String,
+    pub deep: String,
+    pub sports: String,
+    pub clients: Vec<String>,
+}
+
+async fn fresh_postgres_database(server: &str) -> String {
+    use sqlx::Executor;
+    sqlx::any::install_default_drivers();
+    let name = format!("palma_test_{}", palma::clinic::new_id().replace('-', ""));
+    let admin = sqlx::AnyPool::connect(server)
+        .await
+        .expect("PostgreSQL test server reachable");
+    admin
+        .execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .await
+        .unwrap();
+    admin.close().await;
+    let (base, _) = server
+        .rsplit_once('/')
+        .expect("server URL ends with /database");
+    format!("{base}/{name}")
+}
