@@ -9,6 +9,10 @@ use crate::audit::{self, Changes};
 use crate::clients::{self, Client, ClientInput, ClientSummary, ClientUpdate, SearchClients};
 use crate::clinic::Clinic;
 use crate::error::{ApiError, ApiResult};
+use crate::handouts::programme::{
+    self, AftercareNotes, AssignHandout, SessionProgramme, UpdateProgrammeItem,
+};
+use crate::handouts::{self, Handout, HandoutFilter, HandoutSummary, RetireHandout, SaveHandout};
 use crate::scheduling::appointments::{
     self, Appointment, BookAppointment, CalendarRange, CalendarView, CancelAppointment,
 };
@@ -32,17 +36,33 @@ pub enum Permission {
     EditClients,
     /// Clinic settings, therapists, rooms and services: the owner's set-up.
     ManageClinic,
+    /// Writing, duplicating and retiring handouts in the self-care library.
+    ManageHandouts,
+    /// A client's self-care programme and aftercare sheet (Empower).
+    PlanSelfCare,
 }
 
 /// Which roles hold which permissions. The permission-matrix test checks every operation
 /// against this, role by role.
 pub fn role_grants(role: Role, permission: Permission) -> bool {
-    use Permission::{Anyone, EditClients, EditSchedule, ViewClients, ViewSchedule};
+    use Permission::{
+        Anyone, EditClients, EditSchedule, ManageHandouts, PlanSelfCare, ViewClients, ViewSchedule,
+    };
     match role {
         Role::Owner => true,
-        Role::Reception | Role::Therapist => matches!(
+        Role::Reception => matches!(
             permission,
             Anyone | ViewSchedule | EditSchedule | ViewClients | EditClients
+        ),
+        Role::Therapist => matches!(
+            permission,
+            Anyone
+                | ViewSchedule
+                | EditSchedule
+                | ViewClients
+                | EditClients
+                | ManageHandouts
+                | PlanSelfCare
         ),
     }
 }
@@ -143,6 +163,16 @@ operations! {
     "appointments.book"    => AppointmentsBook(BookAppointment) -> Appointment, EditSchedule, appointments::book;
     "appointments.cancel"  => AppointmentsCancel(CancelAppointment) -> Appointment, EditSchedule, appointments::cancel;
     "journal.changes"      => JournalChanges(ChangesSince) -> Changes, ViewSchedule, changes;
+    "handouts.list"        => HandoutsList(HandoutFilter) -> Vec<HandoutSummary>, ViewSchedule, handouts::list;
+    "handouts.get"         => HandoutsGet(ById) -> Handout, ViewSchedule, handouts::get;
+    "handouts.save"        => HandoutsSave(SaveHandout) -> Handout, ManageHandouts, handouts::save;
+    "handouts.duplicate"   => HandoutsDuplicate(ById) -> Handout, ManageHandouts, handouts::duplicate;
+    "handouts.retire"      => HandoutsRetire(RetireHandout) -> Handout, ManageHandouts, handouts::retire;
+    "programme.get"        => ProgrammeGet(ById) -> SessionProgramme, PlanSelfCare, programme::get;
+    "programme.assign"     => ProgrammeAssign(AssignHandout) -> SessionProgramme, PlanSelfCare, programme::assign;
+    "programme.update"     => ProgrammeUpdate(UpdateProgrammeItem) -> SessionProgramme, PlanSelfCare, programme::update_item;
+    "programme.remove"     => ProgrammeRemove(ById) -> SessionProgramme, PlanSelfCare, programme::remove_item;
+    "programme.notes"      => ProgrammeNotes(AftercareNotes) -> SessionProgramme, PlanSelfCare, programme::set_notes;
 }
 
 /// The single entry point of every shell: checks the permission, then runs the operation.

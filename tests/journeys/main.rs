@@ -6,5 +6,6 @@ mod world;
 
 mod booking;
 mod clients;
+mod handouts;
 mod journal;
 mod setup;

@@ -1,5 +1,7 @@
 // Generated from the Rust types by `cargo test` (src/typescript.rs). Do not edit.
 
+export type AftercareNotes = { appointmentId: string, workedOn: string, whatToExpect: string, };
+
 export type ApiError = { code: ErrorCode, message: string, 
 /**
  * The request field the error is about, in the request's own (camelCase) spelling.
@@ -13,6 +15,12 @@ export type Appointment = { id: string, clientId: string, clientName: string, se
 start: string, end: string, startMs: number, endMs: number, status: AppointmentStatus, colour: string, cancelReason: string | null, lateCancellation: boolean, };
 
 export type AppointmentStatus = "booked" | "confirmed" | "arrived" | "in_treatment" | "completed" | "cancelled" | "no_show";
+
+export type AssignHandout = { appointmentId: string, handoutId: string, 
+/**
+ * Absent: the handout's default dosage.
+ */
+dosage?: Dosage, personalNote: string, };
 
 export type BookAppointment = { clientId: string, serviceId: string, practitionerId: string, roomId: string, 
 /**
@@ -39,6 +47,8 @@ export type CalendarView = { from: string, days: number, timeZone: string,
 today: string, practitioners: Array<Practitioner>, rooms: Array<Room>, appointments: Array<Appointment>, };
 
 export type CancelAppointment = { id: string, reason: string, };
+
+export type Category = "stretch" | "mobility" | "strengthening" | "breathing_relaxation" | "sleep" | "heat_cold" | "posture_desk" | "self_massage" | "activity_pacing" | "after_treatment";
 
 export type Change = { seq: number, entity: string, entityId: string, action: string, };
 
@@ -80,11 +90,37 @@ currency: string,
  */
 lateCancelHours: number, };
 
+export type Dosage = { holdSeconds?: number, repetitions?: number, sets?: number, timesPerDay?: number, timesPerWeek?: number, minutes?: number, };
+
 export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "internal";
+
+export type Handout = { id: string, slug: string, version: number, 
+/**
+ * The newest version; `version` may be older when an old one was asked for.
+ */
+currentVersion: number, retired: boolean, source: string, content: HandoutContent, };
+
+export type HandoutContent = { title: string, category: Category, regions: Array<Region>, forWhom: string, why: string, steps: Array<string>, 
+/**
+ * Each completes "Stop and seek advice if …".
+ */
+cautions: Array<string>, dosage: Dosage, 
+/**
+ * A line drawing in Palma's SVG subset (see assets/handouts/README.md); may be empty.
+ */
+illustrationSvg: string, };
+
+export type HandoutFilter = { text: string, category?: Category, region?: Region, includeRetired: boolean, };
+
+export type HandoutSummary = { id: string, slug: string, title: string, category: Category, regions: Array<Region>, version: number, retired: boolean, 
+/**
+ * `library` (shipped with Palma) or `clinic` (the clinic's own).
+ */
+source: string, };
 
 export type NoArgs = Record<symbol, never>;
 
-export type Permission = "anyone" | "view_schedule" | "edit_schedule" | "view_clients" | "edit_clients" | "manage_clinic";
+export type Permission = "anyone" | "view_schedule" | "edit_schedule" | "view_clients" | "edit_clients" | "manage_clinic" | "manage_handouts" | "plan_self_care";
 
 export type Practitioner = { id: string, displayName: string, colour: string, active: boolean, };
 
@@ -94,9 +130,25 @@ export type PractitionerInput = {
  */
 id?: string, displayName: string, colour: string, active: boolean, };
 
+export type ProgrammeItem = { id: string, handoutId: string, handoutVersion: number, title: string, category: Category, dosage: Dosage, 
+/**
+ * The dosage in plain words, as printed.
+ */
+dosageText: string, personalNote: string, assignedAtMs: number, };
+
+export type Region = "neck" | "shoulders" | "upper_back" | "low_back" | "hips" | "legs" | "jaw" | "hands_wrists" | "chest" | "arms" | "feet" | "whole_body";
+
+export type RetireHandout = { id: string, retired: boolean, };
+
 export type Room = { id: string, name: string, active: boolean, };
 
 export type RoomInput = { id?: string, name: string, active: boolean, };
+
+export type SaveHandout = { 
+/**
+ * Absent to add a handout of the clinic's own; present to save a new version of one.
+ */
+id?: string, content: HandoutContent, };
 
 export type SearchClients = { text: string, 
 /**
@@ -116,11 +168,23 @@ priceMinor: number, currency: string, colour: string, active: boolean, };
 
 export type ServiceInput = { id?: string, name: string, durationMin: number, bufferMin: number, priceMinor: number, colour: string, active: boolean, };
 
+export type SessionProgramme = { appointmentId: string, clientId: string, 
+/**
+ * What we worked on today, in plain words for the client.
+ */
+workedOn: string, 
+/**
+ * What to expect in the next 24–48 hours; empty means the clinic's standard advice.
+ */
+whatToExpect: string, items: Array<ProgrammeItem>, };
+
 export type SettingsInput = { name: string, address: string, phone: string, email: string, website: string, timeZone: string, currency: string, lateCancelHours: number, };
 
 export type SetupStatus = { configured: boolean, clinicName: string | null, };
 
 export type StartClinic = { "kind": "demo" } | { "kind": "empty", settings: SettingsInput, };
+
+export type UpdateProgrammeItem = { id: string, dosage: Dosage, personalNote: string, };
 
 export interface Operations {
   "setup.status": { args: NoArgs; result: SetupStatus };
@@ -141,4 +205,14 @@ export interface Operations {
   "appointments.book": { args: BookAppointment; result: Appointment };
   "appointments.cancel": { args: CancelAppointment; result: Appointment };
   "journal.changes": { args: ChangesSince; result: Changes };
+  "handouts.list": { args: HandoutFilter; result: Array<HandoutSummary> };
+  "handouts.get": { args: ById; result: Handout };
+  "handouts.save": { args: SaveHandout; result: Handout };
+  "handouts.duplicate": { args: ById; result: Handout };
+  "handouts.retire": { args: RetireHandout; result: Handout };
+  "programme.get": { args: ById; result: SessionProgramme };
+  "programme.assign": { args: AssignHandout; result: SessionProgramme };
+  "programme.update": { args: UpdateProgrammeItem; result: SessionProgramme };
+  "programme.remove": { args: ById; result: SessionProgramme };
+  "programme.notes": { args: AftercareNotes; result: SessionProgramme };
 }
