@@ -162,9 +162,6 @@ pub async fn fill(clinic: &Clinic, actor: &Actor) -> ApiResult<usize> {
     let monday = today - Duration::days(today.weekday().num_days_from_monday().into());
     let mut booked = 0;
     for day in (0..14).map(|d| monday + Duration::days(d)) {
-        if day.weekday().num_days_from_monday() == 6 {
-            continue; // closed on Sundays
-        }
         for therapist in &therapists {
             booked += book_day(
                 clinic, actor, &mut rng, day, today, therapist, &rooms, &services, &clients,
@@ -188,7 +185,9 @@ async fn book_day(
     clients: &[String],
 ) -> ApiResult<usize> {
     let mut booked = 0;
-    for slot in DAY_SLOTS {
+    // Sundays are a short morning clinic.
+    let slots = if day.weekday() == chrono::Weekday::Sun { &DAY_SLOTS[..3] } else { &DAY_SLOTS[..] };
+    for slot in slots {
         if !rng.random_bool(0.7) {
             continue;
         }

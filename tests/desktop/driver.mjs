@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const ELEMENT = 'element-6066-11e4-a716-446655440000';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 const binary = process.env.PALMA_DESKTOP_BINARY ?? join(process.cwd(), 'target/debug/palma-desktop');
 export const artifacts = process.env.PALMA_ARTIFACTS ?? tmpdir();
 
@@ -24,16 +24,28 @@ function freePort() {
   });
 }
 
-/** Starts Xvfb once for the whole run, unless a display is already there. */
+function killGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}
+
+/** Starts Xvfb once for the whole run (on a display number it picks), unless one is set. */
 let display;
 async function ensureDisplay() {
-  if (process.env.DISPLAY || display) return;
-  display = ':97';
-  const xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x860x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
-  xvfb.unref();
-  process.on('exit', () => xvfb.kill());
-  process.env.DISPLAY = display;
-  await sleep(500);
+  if (process.env.DISPLAY) return;
+  display ??= new Promise((resolve, reject) => {
+    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x860x24', '-nolisten', 'tcp'], {
+      stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+    });
+    xvfb.unref();
+    process.on('exit', () => xvfb.kill());
+    xvfb.on('error', reject);
+    xvfb.stdio[3].once('data', (chunk) => resolve(`:${String(chunk).trim()}`));
+  });
+  process.env.DISPLAY = await display;
 }
 
 export class App {
@@ -46,10 +58,12 @@ export class App {
       env: {
         ...process.env,
         PALMA_DATABASE_URL: `sqlite://${join(dir, 'palma.sqlite')}?mode=rwc`,
-        WEBKIT_DISABLE_COMPOSITING_MODE: '1',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
+      // Its own process group, so quitting also ends WebKitWebDriver and the app it started.
+      detached: true,
     });
+    process.on('exit', () => killGroup(driver));
     let driverLog = '';
     driver.stderr.on('data', (chunk) => (driverLog += chunk));
     const app = new App(`http://127.0.0.1:${port}`, driver, () => driverLog);
@@ -84,6 +98,8 @@ export class App {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      // No WebDriver command takes this long; a hang becomes a clear failure.
+      signal: AbortSignal.timeout(60_000),
     });
     const json = await response.json();
     if (!response.ok || json.value?.error) {
@@ -96,17 +112,22 @@ export class App {
     return this.#raw(method, `/session/${this.session}${path}`, body);
   }
 
-  /** Waits until `css` matches a displayed element and returns it. */
+  /** Waits until `css` matches a displayed element (containing `text`, if given) and returns it. */
   async find(css, { timeout = 10_000, text } = {}) {
     const deadline = Date.now() + timeout;
     for (;;) {
-      const found = await this.#do('POST', '/elements', { using: 'css selector', value: css });
-      for (const element of found) {
-        const id = element[ELEMENT];
-        const shown = await this.#do('GET', `/element/${id}/displayed`).catch(() => false);
-        if (!shown) continue;
-        if (text === undefined || (await this.textOf(id)).includes(text)) return id;
-      }
+      // WebKitWebDriver's "displayed" endpoint is unreliable; ask the page instead.
+      const found = await this.run(
+        `const [css, text] = arguments;
+         return [...document.querySelectorAll(css)].find((el) => {
+           const style = getComputedStyle(el);
+           return el.getClientRects().length > 0 && style.visibility !== 'hidden' && style.display !== 'none'
+             && (text === null || el.innerText.includes(text));
+         }) ?? null;`,
+        css,
+        text ?? null,
+      );
+      if (found) return found[ELEMENT];
       if (Date.now() > deadline) {
         throw new Error(`no visible element ${css}${text ? ` containing "${text}"` : ''}`);
       }
@@ -165,8 +186,14 @@ export class App {
     if (value === null) throw new Error(`${css} has no option "${label}"`);
   }
 
+  async attribute(css, name) {
+    const id = await this.find(css);
+    return this.run('return arguments[0].getAttribute(arguments[1]);', { [ELEMENT]: id }, name);
+  }
+
   async textOf(id) {
-    return this.#do('GET', `/element/${id}/text`);
+    // The element-text endpoint answers '' for some elements here; innerText is what a person sees.
+    return this.run('return arguments[0].innerText;', { [ELEMENT]: id });
   }
 
   async text(css, options) {
@@ -192,7 +219,17 @@ export class App {
     });
   }
 
+  /** Runs a script in the page and returns its result. */
+  async run(script, ...args) {
+    return this.#do('POST', '/execute/sync', { script, args });
+  }
+
   async screenshot(name) {
+    // Let the page paint what the last command changed before taking the picture.
+    await this.#do('POST', '/execute/async', {
+      script: 'const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)));',
+      args: [],
+    });
     const png = await this.#do('GET', '/screenshot');
     const path = join(artifacts, `${name}.png`);
     writeFileSync(path, Buffer.from(png, 'base64'));
@@ -201,6 +238,6 @@ export class App {
 
   async quit() {
     await this.#do('DELETE', '').catch(() => {});
-    this.driver.kill();
+    killGroup(this.driver);
   }
 }

@@ -1,0 +1,79 @@
+// Reception's first morning with Palma, in the real window: open the demo clinic, add a
+// client, book them, see the booking, be refused a double booking, cancel.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { App } from './driver.mjs';
+
+/** Today in the demo clinic's time zone, as the calendar names it. */
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+const client = { given: 'Aroha', family: 'Ngata-Whitcombe', phone: '07700 900555' };
+
+let app;
+before(async () => {
+  app = await App.launch();
+});
+after(async () => {
+  await app?.quit();
+});
+
+test('a newcomer opens the demo clinic on today’s calendar', async () => {
+  await app.click('[data-testid=start-demo]');
+  await app.find('[data-testid=calendar]', { timeout: 60_000 });
+  assert.match(await app.text('[data-testid=clinic-name]'), /Riverside Massage/);
+  assert.equal(await app.attribute('[data-testid=calendar]', 'data-date'), today);
+  await app.find('[data-testid=appointment]');
+  await app.screenshot('calendar-demo');
+});
+
+test('reception adds a new client', async () => {
+  await app.click('[data-testid=nav-clients]');
+  await app.click('[data-testid=new-client]');
+  await app.type('[data-testid=client-given-name]', client.given);
+  await app.type('[data-testid=client-family-name]', client.family);
+  await app.type('[data-testid=client-phone]', client.phone);
+  await app.click('[data-testid=client-save]');
+  await app.type('[data-testid=client-search]', 'aroha');
+  await app.find('[data-testid=client-row]', { text: client.family });
+});
+
+async function openBooking(search, name, { room, time }) {
+  await app.click('[data-testid=new-booking]');
+  await app.find('[data-testid=booking-dialog]');
+  await app.type('[data-testid=booking-client-search]', search);
+  await app.click('[data-testid=booking-client-option]', { text: name });
+  await app.chooseByLabel('[data-testid=booking-service]', 'Sports massage');
+  await app.chooseByLabel('[data-testid=booking-practitioner]', 'Maya Patel');
+  await app.chooseByLabel('[data-testid=booking-room]', room);
+  await app.choose('[data-testid=booking-date]', today);
+  await app.choose('[data-testid=booking-time]', time);
+  await app.click('[data-testid=booking-submit]');
+}
+
+test('reception books the client with a therapist and sees it on the calendar', async () => {
+  await app.click('[data-testid=nav-calendar]');
+  await openBooking('Ngata', client.family, { room: 'Willow', time: '19:00' });
+  await app.gone('[data-testid=booking-dialog]');
+  const booked = await app.find('[data-testid=appointment]', { text: client.given });
+  assert.match(await app.textOf(booked), /Sports massage/);
+  await app.screenshot('calendar-booked');
+});
+
+test('booking the same therapist over it is refused with the reason', async () => {
+  await openBooking('Hughes', 'Oliver', { room: 'Cedar', time: '19:15' });
+  const message = await app.text('[data-testid=error-practitionerId]');
+  assert.match(message, /Maya Patel is already booked from 19:00 to 19:45/);
+  await app.screenshot('booking-conflict');
+  await app.keys('\uE00C'); // Escape closes the dialog
+  await app.gone('[data-testid=booking-dialog]');
+  assert.equal(await app.count('[data-testid=appointment][data-status=booked]') > 0, true);
+});
+
+test('reception cancels the booking with a reason and it leaves the calendar', async () => {
+  await app.click('[data-testid=appointment]', { text: client.given });
+  await app.find('[data-testid=appointment-panel]');
+  await app.type('[data-testid=cancel-reason]', 'Client phoned: work meeting');
+  await app.click('[data-testid=cancel-submit]');
+  await app.gone('[data-testid=appointment]', { text: client.given });
+  await app.screenshot('calendar');
+});

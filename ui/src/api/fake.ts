@@ -1,0 +1,834 @@
+// An in-memory clinic that answers the same operations as the core, with the same messages.
+//
+// Used by the component tests and by the browser preview (`?fake=demo`, `?fake=empty`). It
+// mirrors the core's demo clinic (three therapists, two rooms, six services, forty clients, two
+// weeks of appointments around today) and its rules: field validation, double-booking checks
+// with turnover time, late cancellation, the change journal. It is not the core: when the two
+// disagree, the core is right and this file is fixed.
+
+import type { Transport } from './client';
+import type {
+  ApiError,
+  Appointment,
+  AppointmentStatus,
+  BookAppointment,
+  CalendarRange,
+  CalendarView,
+  CancelAppointment,
+  Change,
+  Changes,
+  ChangesSince,
+  Client,
+  ClientInput,
+  ClientSummary,
+  ClientUpdate,
+  ClinicSettings,
+  Practitioner,
+  PractitionerInput,
+  Room,
+  RoomInput,
+  SearchClients,
+  Service,
+  ServiceInput,
+  SettingsInput,
+  SetupStatus,
+  StartClinic,
+} from './generated';
+import {
+  addDays,
+  addMinutes,
+  browserNow,
+  browserToday,
+  dateValue,
+  isIsoDate,
+  mondayOf,
+  type IsoDate,
+  type WallTime,
+} from '../time/wallclock';
+
+export interface FakeOptions {
+  /** 'demo': a configured demo clinic; 'empty': first run (not configured). */
+  scenario: 'demo' | 'empty';
+  /** The clinic's today; defaults to the browser's. */
+  today?: IsoDate;
+  /** The clinic's wall clock now; defaults to `today` at the browser's current time. */
+  now?: WallTime;
+  /** Delay before each answer, to feel like a real round trip in previews. */
+  latencyMs?: number;
+}
+
+export interface FakeTransport extends Transport {
+  /** Every request received, in order (for tests). */
+  readonly calls: Array<{ op: string; args: unknown }>;
+  /** How many requests of one operation were received. */
+  count(op: string): number;
+}
+
+class Refusal {
+  constructor(readonly error: ApiError) {}
+}
+
+function validation(field: string, message: string): Refusal {
+  return new Refusal({ code: 'validation', message, field });
+}
+
+function conflict(message: string, field?: string): Refusal {
+  return new Refusal(field ? { code: 'conflict', message, field } : { code: 'conflict', message });
+}
+
+function notFound(what: string): Refusal {
+  return new Refusal({ code: 'not_found', message: `That ${what} no longer exists.` });
+}
+
+// ---- field rules (as in src/fields.rs) ----
+
+function cleanText(raw: unknown): string {
+  return String(raw ?? '')
+    .normalize('NFC')
+    .replace(/[\p{Cc}]/gu, (c) => (c === '\n' || c === '\t' ? c : ''))
+    .trim();
+}
+
+function optionalLine(field: string, label: string, raw: unknown, max: number): string {
+  const text = cleanText(raw).replace(/[\n\t]/g, ' ');
+  if ([...text].length > max) throw validation(field, `${label} can be at most ${max} characters.`);
+  return text;
+}
+
+function requiredLine(field: string, label: string, raw: unknown, max: number): string {
+  const text = optionalLine(field, label, raw, max);
+  if (text === '') throw validation(field, `${label} is required.`);
+  return text;
+}
+
+function multiline(field: string, label: string, raw: unknown, max: number): string {
+  const text = cleanText(raw);
+  if ([...text].length > max) throw validation(field, `${label} can be at most ${max} characters.`);
+  return text;
+}
+
+function email(field: string, raw: unknown): string {
+  const text = optionalLine(field, 'Email', raw, 254);
+  if (text === '') return text;
+  const at = text.indexOf('@');
+  const local = at >= 0 ? text.slice(0, at) : '';
+  const domain = at >= 0 ? text.slice(at + 1) : '';
+  const valid =
+    at > 0 &&
+    local !== '' &&
+    domain.includes('.') &&
+    !domain.startsWith('.') &&
+    !domain.endsWith('.') &&
+    !domain.includes('@') &&
+    !/\s/.test(text);
+  if (!valid) throw validation(field, 'Email should look like name@example.com.');
+  return text;
+}
+
+function phone(field: string, raw: unknown): string {
+  const text = optionalLine(field, 'Phone', raw, 32);
+  if (text === '') return text;
+  const allowed = /^[0-9 +\-.()]+$/.test(text);
+  const digits = text.replace(/\D/g, '').length;
+  if (!allowed || digits < 6 || digits > 15 || text.slice(1).includes('+')) {
+    throw validation(field, 'Phone should be a number like +44 20 7946 0958.');
+  }
+  return text;
+}
+
+function colour(field: string, raw: unknown): string {
+  const text = String(raw ?? '')
+    .trim()
+    .toLowerCase();
+  if (!/^#[0-9a-f]{6}$/.test(text))
+    throw validation(field, 'Colour should be written like #2f7d6d.');
+  return text;
+}
+
+function within(field: string, label: string, value: unknown, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw validation(field, `${label} must be between ${min} and ${max}.`);
+  }
+  return n;
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function id(field: string, raw: unknown): string {
+  const text = String(raw ?? '').trim();
+  if (!UUID_RE.test(text)) throw validation(field, 'This reference is not valid.');
+  return text.toLowerCase();
+}
+
+// ---- search (as in src/clients/search.rs) ----
+
+function fold(text: string): string {
+  const special: Record<string, string> = {
+    ł: 'l',
+    Ł: 'l',
+    ø: 'o',
+    Ø: 'o',
+    ß: 'ss',
+    æ: 'ae',
+    Æ: 'ae',
+    œ: 'oe',
+    Œ: 'oe',
+    đ: 'd',
+    Đ: 'd',
+    ð: 'd',
+    Ð: 'd',
+    þ: 'th',
+    Þ: 'th',
+    ı: 'i',
+  };
+  return [...text.normalize('NFKD').replace(/\p{M}/gu, '')]
+    .map((c) => special[c] ?? c.toLowerCase())
+    .join('');
+}
+
+function words(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+}
+
+function searchKey(client: Client): string {
+  const parts = [client.givenName, client.familyName, client.preferredName, client.email].flatMap(
+    words,
+  );
+  const digits = client.phone.replace(/\D/g, '');
+  if (digits) parts.push(digits);
+  if (client.email) parts.push(fold(client.email));
+  return ' ' + parts.join(' ');
+}
+
+// ---- the demo clinic (as in src/demo.rs) ----
+
+const DEMO_SETTINGS: ClinicSettings = {
+  name: 'Riverside Massage & Movement',
+  address: '12 Mill Lane\nYork YO1 7HH',
+  phone: '+44 1904 555 012',
+  email: 'hello@riverside-massage.example',
+  website: 'riverside-massage.example',
+  timeZone: 'Europe/London',
+  currency: 'GBP',
+  lateCancelHours: 24,
+};
+
+const THERAPISTS: Array<[string, string]> = [
+  ['Maya Patel', '#2f7d6d'],
+  ['Tom Okafor', '#6a57a5'],
+  ['Hannah Berg', '#b5602c'],
+];
+
+const ROOMS = ['Willow room', 'Cedar room'];
+
+const SERVICES: Array<[string, number, number, number, string]> = [
+  ['Initial assessment and treatment', 75, 15, 7500, '#3b7ea1'],
+  ['Deep tissue massage', 60, 15, 6500, '#2f7d6d'],
+  ['Sports massage', 45, 15, 5500, '#a0522d'],
+  ['Swedish relaxation massage', 60, 15, 6000, '#7b68ae'],
+  ['Myofascial release', 60, 15, 6500, '#4f7942'],
+  ['Pregnancy massage', 60, 15, 6500, '#c0607a'],
+];
+
+const CLIENTS: Array<[string, string, string]> = [
+  ['Zoë', 'Łukasiewicz-Ørsted', 'Zoë'],
+  ['Minh Khai', 'Nguyễn Thị', ''],
+  ['Siobhán', "O'Connell", ''],
+  ['José', 'Álvarez', 'Pepe'],
+  ['Amara', 'Okonkwo', ''],
+  ['Oliver', 'Hughes', 'Ollie'],
+  ['Priya', 'Raman', ''],
+  ['Liam', 'Fitzgerald', ''],
+  ['Chloé', 'Dubois', ''],
+  ['Mohammed', 'Al-Sayed', ''],
+  ['Grace', 'Thompson', ''],
+  ['Henrik', 'Lindqvist', ''],
+  ['Aisha', 'Bello', ''],
+  ['Daniel', 'Cohen', 'Dan'],
+  ['Mei', 'Chen', ''],
+  ['Rhys', 'Morgan', ''],
+  ['Fatima', 'Rahman', ''],
+  ['Jakub', 'Nowak', 'Kuba'],
+  ['Eleanor', 'Clarke', 'Ellie'],
+  ['Kwame', 'Mensah', ''],
+  ['Sofia', 'Rossi', ''],
+  ['Callum', 'MacLeod', ''],
+  ['Yuki', 'Tanaka', ''],
+  ['Isabel', 'Fernández', 'Isa'],
+  ['Noah', 'Williams', ''],
+  ['Anika', 'Sharma', ''],
+  ['Ruairí', 'Byrne', ''],
+  ['Helen', 'Baker', ''],
+  ['Tariq', 'Hussain', ''],
+  ['Ingrid', 'Solberg', ''],
+  ['Marcus', 'Reid', ''],
+  ['Leah', 'Goldberg', ''],
+  ['Emeka', 'Eze', ''],
+  ['Charlotte', 'Evans', 'Lottie'],
+  ['Björn', 'Svensson', ''],
+  ['Nadia', 'Petrova', ''],
+  ['George', 'Wright', ''],
+  ['Hana', 'Novák', ''],
+  ['Samuel', 'Adeyemi', 'Sam'],
+  ['Ruth', 'Campbell', ''],
+];
+
+const DAY_SLOTS = ['09:00', '10:30', '12:00', '14:00', '15:30', '17:00'];
+const CANCEL_REASONS = ['Client unwell', 'Work commitment', 'Travel disruption'];
+
+/** A small deterministic generator (mulberry32), so the demo is the same for a given today. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---- the clinic ----
+
+interface StoredAppointment {
+  id: string;
+  clientId: string;
+  serviceId: string;
+  practitionerId: string;
+  roomId: string;
+  start: WallTime;
+  end: WallTime;
+  /** End of the turnover time after the appointment. */
+  blockEnd: WallTime;
+  status: AppointmentStatus;
+  cancelReason: string | null;
+  lateCancellation: boolean;
+}
+
+/** Minutes since 1970 of a wall-clock time, counted as if the clinic had no clock changes. */
+function minutesOf(wall: WallTime): number {
+  return Math.round(
+    (dateValue(wall.slice(0, 10)).getTime() +
+      (Number(wall.slice(11, 13)) * 60 + Number(wall.slice(14, 16))) * 60_000) /
+      60_000,
+  );
+}
+
+function hhmm(wall: WallTime): string {
+  return wall.slice(11, 16);
+}
+
+class FakeClinic {
+  settings: ClinicSettings | null = null;
+  practitioners: Practitioner[] = [];
+  rooms: Room[] = [];
+  services: Service[] = [];
+  clients: Client[] = [];
+  appointments: StoredAppointment[] = [];
+  journal: Change[] = [];
+  private nextId = 1;
+
+  constructor(
+    readonly today: IsoDate,
+    readonly now: WallTime,
+  ) {}
+
+  newId(): string {
+    const n = (this.nextId++).toString(16).padStart(12, '0');
+    return `0190b7a0-0000-7000-8000-${n}`;
+  }
+
+  record(entity: string, entityId: string, action: string): void {
+    this.journal.push({ seq: this.journal.length + 1, entity, entityId, action });
+  }
+
+  requireSettings(): ClinicSettings {
+    if (!this.settings) throw conflict('The clinic has not been set up yet.');
+    return this.settings;
+  }
+
+  // setup & settings
+
+  status(): SetupStatus {
+    return { configured: this.settings !== null, clinicName: this.settings?.name ?? null };
+  }
+
+  start(args: StartClinic): SetupStatus {
+    const settings = args.kind === 'demo' ? { ...DEMO_SETTINGS } : parseSettings(args.settings);
+    if (this.settings) throw conflict('This clinic has already been set up.');
+    this.settings = settings;
+    this.record('settings', 'clinic', 'create');
+    if (args.kind === 'demo') this.fillDemo();
+    return this.status();
+  }
+
+  updateSettings(args: SettingsInput): ClinicSettings {
+    this.requireSettings();
+    this.settings = parseSettings(args);
+    this.record('settings', 'clinic', 'update');
+    return { ...this.settings };
+  }
+
+  // therapists, rooms, services
+
+  savePractitioner(args: PractitionerInput): Practitioner {
+    const displayName = requiredLine('displayName', 'Name', args.displayName, 80);
+    const c = colour('colour', args.colour);
+    const saved: Practitioner = { id: '', displayName, colour: c, active: !!args.active };
+    return this.save('practitioner', this.practitioners, args.id, saved);
+  }
+
+  saveRoom(args: RoomInput): Room {
+    const name = requiredLine('name', 'Room name', args.name, 80);
+    return this.save('room', this.rooms, args.id, { id: '', name, active: !!args.active });
+  }
+
+  saveService(args: ServiceInput): Service {
+    const name = requiredLine('name', 'Service name', args.name, 80);
+    const durationMin = within('durationMin', 'Duration (minutes)', args.durationMin, 5, 480);
+    const bufferMin = within('bufferMin', 'Turnover time (minutes)', args.bufferMin, 0, 120);
+    const priceMinor = within('priceMinor', 'Price', args.priceMinor, 0, 100_000_000);
+    const c = colour('colour', args.colour);
+    const currency = this.requireSettings().currency;
+    const saved: Service = {
+      id: '',
+      name,
+      durationMin,
+      bufferMin,
+      priceMinor,
+      currency,
+      colour: c,
+      active: !!args.active,
+    };
+    return this.save('service', this.services, args.id, saved);
+  }
+
+  private save<T extends { id: string }>(
+    entity: string,
+    list: T[],
+    existing: string | undefined,
+    value: T,
+  ): T {
+    if (existing !== undefined && existing !== null) {
+      const key = id('id', existing);
+      const index = list.findIndex((item) => item.id === key);
+      if (index < 0) throw notFound(entity);
+      value.id = key;
+      list[index] = value;
+      this.record(entity, key, 'update');
+    } else {
+      value.id = this.newId();
+      list.push(value);
+      this.record(entity, value.id, 'create');
+    }
+    return { ...value };
+  }
+
+  // clients
+
+  parseClient(input: ClientInput): Omit<Client, 'id'> {
+    const dobText = String(input.dateOfBirth ?? '').trim();
+    let dateOfBirth: string | null = null;
+    if (dobText !== '') {
+      if (!isIsoDate(dobText)) {
+        throw validation('dateOfBirth', 'Date of birth should be a date like 1980-04-23.');
+      }
+      const oldest = addDays(this.today, -130 * 366);
+      if (dobText > this.today || dobText < oldest) {
+        throw validation(
+          'dateOfBirth',
+          'Date of birth must be in the past (and within 130 years).',
+        );
+      }
+      dateOfBirth = dobText;
+    }
+    const client = {
+      givenName: requiredLine('givenName', 'First name', input.givenName, 80),
+      familyName: requiredLine('familyName', 'Last name', input.familyName, 80),
+      preferredName: optionalLine('preferredName', 'Preferred name', input.preferredName, 80),
+      dateOfBirth,
+      phone: phone('phone', input.phone),
+      email: email('email', input.email),
+      notesForReception: multiline(
+        'notesForReception',
+        'Notes for reception',
+        input.notesForReception,
+        2000,
+      ),
+    };
+    if (client.phone === '' && client.email === '') {
+      throw validation(
+        'phone',
+        'Give a phone number or an email address, so the clinic can reach the client.',
+      );
+    }
+    return client;
+  }
+
+  createClient(input: ClientInput): Client {
+    const client: Client = { id: this.newId(), ...this.parseClient(input) };
+    this.clients.push(client);
+    this.record('client', client.id, 'create');
+    return { ...client };
+  }
+
+  updateClient(args: ClientUpdate): Client {
+    const parsed = this.parseClient(args.client);
+    const key = id('id', args.id);
+    const index = this.clients.findIndex((c) => c.id === key);
+    if (index < 0) throw notFound('client');
+    const client: Client = { id: key, ...parsed };
+    this.clients[index] = client;
+    this.record('client', key, 'update');
+    return { ...client };
+  }
+
+  getClient(args: { id: string }): Client {
+    const key = id('id', args.id);
+    const client = this.clients.find((c) => c.id === key);
+    if (!client) throw notFound('client');
+    return { ...client };
+  }
+
+  searchClients(args: SearchClients): ClientSummary[] {
+    const limit = within('limit', 'Limit', args.limit ?? 20, 1, 50);
+    const text = optionalLine('text', 'Search text', args.text, 200);
+    const digits = text.replace(/\D/g, '');
+    const query =
+      digits !== '' && /^[0-9 +\-.()]+$/.test(text) ? [digits] : words(text).slice(0, 4);
+    return this.clients
+      .filter((client) => {
+        const key = searchKey(client);
+        return query.every((word) => key.includes(' ' + word));
+      })
+      .sort(
+        (a, b) =>
+          a.familyName.localeCompare(b.familyName) ||
+          a.givenName.localeCompare(b.givenName) ||
+          a.id.localeCompare(b.id),
+      )
+      .slice(0, limit)
+      .map((c): ClientSummary => ({
+        id: c.id,
+        givenName: c.givenName,
+        familyName: c.familyName,
+        preferredName: c.preferredName,
+        dateOfBirth: c.dateOfBirth,
+        phone: c.phone,
+        email: c.email,
+      }));
+  }
+
+  // appointments
+
+  view(stored: StoredAppointment): Appointment {
+    const client = this.clients.find((c) => c.id === stored.clientId)!;
+    const service = this.services.find((s) => s.id === stored.serviceId)!;
+    const practitioner = this.practitioners.find((p) => p.id === stored.practitionerId)!;
+    const room = this.rooms.find((r) => r.id === stored.roomId)!;
+    return {
+      id: stored.id,
+      clientId: client.id,
+      clientName: `${client.preferredName || client.givenName} ${client.familyName}`,
+      serviceId: service.id,
+      serviceName: service.name,
+      practitionerId: practitioner.id,
+      practitionerName: practitioner.displayName,
+      roomId: room.id,
+      roomName: room.name,
+      start: stored.start,
+      end: stored.end,
+      startMs: minutesOf(stored.start) * 60_000,
+      endMs: minutesOf(stored.end) * 60_000,
+      status: stored.status,
+      colour: service.colour,
+      cancelReason: stored.cancelReason,
+      lateCancellation: stored.lateCancellation,
+    };
+  }
+
+  book(args: BookAppointment): Appointment {
+    const clientId = id('clientId', args.clientId);
+    const serviceId = id('serviceId', args.serviceId);
+    const practitionerId = id('practitionerId', args.practitionerId);
+    const roomId = id('roomId', args.roomId);
+    this.requireSettings();
+    const start = String(args.start ?? '').trim();
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(start) || !isIsoDate(start.slice(0, 10))) {
+      throw validation('start', 'Time should look like 2026-11-22T09:30.');
+    }
+    const active = <T extends { id: string; active: boolean }>(
+      list: T[],
+      key: string,
+      field: string,
+      what: string,
+    ): T => {
+      const found = list.find((item) => item.id === key);
+      if (!found) throw validation(field, `That ${what} does not exist.`);
+      if (!found.active) throw validation(field, `That ${what} is no longer available.`);
+      return found;
+    };
+    const service = active(this.services, serviceId, 'serviceId', 'service');
+    const practitioner = active(this.practitioners, practitionerId, 'practitionerId', 'therapist');
+    const room = active(this.rooms, roomId, 'roomId', 'room');
+    if (!this.clients.some((c) => c.id === clientId)) {
+      throw validation('clientId', 'That client does not exist.');
+    }
+    const end = addMinutes(start, service.durationMin);
+    const blockEnd = addMinutes(start, service.durationMin + service.bufferMin);
+    const [s, e, b] = [minutesOf(start), minutesOf(end), minutesOf(blockEnd)];
+    const live = this.appointments
+      .filter((a) => a.status !== 'cancelled' && a.status !== 'no_show')
+      .sort((x, y) => minutesOf(x.start) - minutesOf(y.start));
+    const held = (a: StoredAppointment) => minutesOf(a.start) < b && minutesOf(a.blockEnd) > s;
+    const attends = (a: StoredAppointment) => minutesOf(a.start) < e && minutesOf(a.end) > s;
+    const turnover = (a: StoredAppointment) => (a.blockEnd > a.end ? ' (plus turnover time)' : '');
+    const span = (a: StoredAppointment) => `${hhmm(a.start)} to ${hhmm(a.end)}`;
+    const byPractitioner = live.find((a) => a.practitionerId === practitionerId && held(a));
+    if (byPractitioner) {
+      throw conflict(
+        `${practitioner.displayName} is already booked from ${span(byPractitioner)}${turnover(byPractitioner)}.`,
+        'practitionerId',
+      );
+    }
+    const byRoom = live.find((a) => a.roomId === roomId && held(a));
+    if (byRoom) {
+      throw conflict(
+        `${room.name} is already in use from ${span(byRoom)}${turnover(byRoom)}.`,
+        'roomId',
+      );
+    }
+    const byClient = live.find((a) => a.clientId === clientId && attends(a));
+    if (byClient) {
+      const other = this.practitioners.find((p) => p.id === byClient.practitionerId);
+      throw conflict(
+        `This client already has an appointment from ${span(byClient)} with ${other?.displayName ?? 'another therapist'}.`,
+        'clientId',
+      );
+    }
+    const stored: StoredAppointment = {
+      id: this.newId(),
+      clientId,
+      serviceId,
+      practitionerId,
+      roomId,
+      start,
+      end,
+      blockEnd,
+      status: 'booked',
+      cancelReason: null,
+      lateCancellation: false,
+    };
+    this.appointments.push(stored);
+    this.record('appointment', stored.id, 'book');
+    return this.view(stored);
+  }
+
+  cancel(args: CancelAppointment): Appointment {
+    const key = id('id', args.id);
+    const reason = requiredLine('reason', 'Reason', args.reason, 300);
+    const settings = this.requireSettings();
+    const stored = this.appointments.find((a) => a.id === key);
+    if (!stored) throw notFound('appointment');
+    if (stored.status === 'cancelled') throw conflict('This appointment is already cancelled.');
+    if (stored.status === 'completed' || stored.status === 'no_show') {
+      throw conflict('This appointment is over and can no longer be cancelled.');
+    }
+    stored.status = 'cancelled';
+    stored.cancelReason = reason;
+    stored.lateCancellation =
+      minutesOf(stored.start) - minutesOf(this.now) < settings.lateCancelHours * 60;
+    this.record('appointment', stored.id, 'cancel');
+    return this.view(stored);
+  }
+
+  calendar(args: CalendarRange): CalendarView {
+    const settings = this.requireSettings();
+    const from = String(args.from ?? '').trim();
+    if (from === '') throw validation('from', 'First day is required.');
+    if (!isIsoDate(from)) throw validation('from', 'First day should be a date like 1980-04-23.');
+    const days = within('days', 'Number of days', args.days, 1, 14);
+    const [lo, hi] = [minutesOf(`${from}T00:00`), minutesOf(`${addDays(from, days)}T00:00`)];
+    const appointments = this.appointments
+      .filter((a) => minutesOf(a.start) < hi && minutesOf(a.end) > lo)
+      .filter((a) => args.includeCancelled || a.status !== 'cancelled')
+      .map((a) => this.view(a))
+      .sort(
+        (x, y) =>
+          x.start.localeCompare(y.start) || x.practitionerName.localeCompare(y.practitionerName),
+      );
+    return {
+      from,
+      days,
+      timeZone: settings.timeZone,
+      today: this.today,
+      practitioners: this.practitioners
+        .filter((p) => p.active)
+        .sort((a, b) => a.displayName.localeCompare(b.displayName))
+        .map((p) => ({ ...p })),
+      rooms: this.rooms
+        .filter((r) => r.active)
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((r) => ({ ...r })),
+      appointments,
+    };
+  }
+
+  changes(args: ChangesSince): Changes {
+    const since = Number(args.since) || 0;
+    const changes = this.journal.filter((c) => c.seq > since).slice(0, 500);
+    const latest = changes.length
+      ? changes[changes.length - 1]!.seq
+      : Math.max(since, this.journal.length);
+    return { latest, changes };
+  }
+
+  // demo data
+
+  fillDemo(): void {
+    const rng = random(0x9a1a);
+    const pick = <T>(list: T[]): T => list[Math.floor(rng() * list.length)]!;
+    for (const [displayName, c] of THERAPISTS) {
+      this.savePractitioner({ displayName, colour: c, active: true });
+    }
+    for (const name of ROOMS) this.saveRoom({ name, active: true });
+    for (const [name, durationMin, bufferMin, priceMinor, c] of SERVICES) {
+      this.saveService({ name, durationMin, bufferMin, priceMinor, colour: c, active: true });
+    }
+    CLIENTS.forEach(([givenName, familyName, preferredName], n) => {
+      this.createClient({
+        givenName,
+        familyName,
+        preferredName,
+        dateOfBirth: `${1950 + ((n * 7) % 52)}-${String(1 + (n % 12)).padStart(2, '0')}-${String(
+          1 + ((n * 3) % 28),
+        ).padStart(2, '0')}`,
+        phone: `07700 900${String(n).padStart(3, '0')}`,
+        email: `client${String(n).padStart(2, '0')}@example.org`,
+        notesForReception: n === 4 ? 'Prefers afternoon appointments. Parks at the back.' : '',
+      });
+    });
+    const monday = mondayOf(this.today);
+    for (let d = 0; d < 14; d++) {
+      const day = addDays(monday, d);
+      // Sundays are a short morning clinic.
+      const slots = dateValue(day).getUTCDay() === 0 ? DAY_SLOTS.slice(0, 3) : DAY_SLOTS;
+      for (const therapist of this.practitioners) {
+        for (const slot of slots) {
+          if (rng() >= 0.7) continue;
+          const request: BookAppointment = {
+            clientId: pick(this.clients).id,
+            serviceId: pick(this.services).id,
+            practitionerId: therapist.id,
+            roomId: pick(this.rooms).id,
+            start: `${day}T${slot}`,
+          };
+          let booked: Appointment | null = null;
+          for (const roomId of [request.roomId, ...this.rooms.map((r) => r.id)]) {
+            try {
+              booked = this.book({ ...request, roomId });
+              break;
+            } catch (refusal) {
+              if (!(refusal instanceof Refusal) || refusal.error.code !== 'conflict') throw refusal;
+            }
+          }
+          if (booked && day >= this.today && rng() < 0.06) {
+            this.cancel({ id: booked.id, reason: pick(CANCEL_REASONS) });
+          }
+        }
+      }
+    }
+  }
+}
+
+function parseSettings(input: SettingsInput): ClinicSettings {
+  const timeZone = String(input.timeZone ?? '').trim();
+  let zoneOk = timeZone !== '';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    zoneOk = false;
+  }
+  if (!zoneOk) {
+    throw validation('timeZone', 'Time zone should be a place name like Europe/London.');
+  }
+  const currency = String(input.currency ?? '')
+    .trim()
+    .toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency))
+    throw validation('currency', 'Currency should be a code like GBP.');
+  return {
+    name: requiredLine('name', 'Clinic name', input.name, 120),
+    address: multiline('address', 'Address', input.address, 400),
+    phone: phone('phone', input.phone),
+    email: email('email', input.email),
+    website: optionalLine('website', 'Website', input.website, 200),
+    timeZone,
+    currency,
+    lateCancelHours: within(
+      'lateCancelHours',
+      'Late-cancellation notice (hours)',
+      input.lateCancelHours,
+      0,
+      168,
+    ),
+  };
+}
+
+/** An in-memory clinic behind the `Transport` interface. */
+export function createFakeTransport(options: FakeOptions): FakeTransport {
+  const today = options.today ?? browserToday();
+  const now = options.now ?? `${today}T${browserNow().slice(11)}`;
+  const clinic = new FakeClinic(today, now);
+  if (options.scenario === 'demo') clinic.start({ kind: 'demo' });
+  const calls: Array<{ op: string; args: unknown }> = [];
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const handlers: Record<string, (args: any) => unknown> = {
+    'setup.status': () => clinic.status(),
+    'setup.start': (args: StartClinic) => clinic.start(args),
+    'settings.get': () => ({ ...clinic.requireSettings() }),
+    'settings.update': (args: SettingsInput) => clinic.updateSettings(args),
+    'practitioners.list': () => clinic.practitioners.map((p) => ({ ...p })),
+    'practitioners.save': (args: PractitionerInput) => clinic.savePractitioner(args),
+    'rooms.list': () => clinic.rooms.map((r) => ({ ...r })),
+    'rooms.save': (args: RoomInput) => clinic.saveRoom(args),
+    'services.list': () => clinic.services.map((s) => ({ ...s })),
+    'services.save': (args: ServiceInput) => clinic.saveService(args),
+    'clients.search': (args: SearchClients) => clinic.searchClients(args),
+    'clients.get': (args: { id: string }) => clinic.getClient(args),
+    'clients.create': (args: ClientInput) => clinic.createClient(args),
+    'clients.update': (args: ClientUpdate) => clinic.updateClient(args),
+    'calendar.range': (args: CalendarRange) => clinic.calendar(args),
+    'appointments.book': (args: BookAppointment) => clinic.book(args),
+    'appointments.cancel': (args: CancelAppointment) => clinic.cancel(args),
+    'journal.changes': (args: ChangesSince) => clinic.changes(args),
+  };
+
+  return {
+    calls,
+    count(op) {
+      return calls.filter((c) => c.op === op).length;
+    },
+    async send(op, args) {
+      // JSON both ways, as over the real IPC (undefined fields vanish, NaN becomes null).
+      const wire = (value: unknown) => JSON.parse(JSON.stringify(value ?? {}));
+      calls.push({ op, args: wire(args) });
+      if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
+      else await Promise.resolve();
+      const handler = handlers[op];
+      if (!handler) {
+        throw { code: 'validation', message: `Unknown operation ${op}.` } satisfies ApiError;
+      }
+      try {
+        return wire(handler(wire(args)));
+      } catch (refusal) {
+        if (refusal instanceof Refusal) throw { ...refusal.error };
+        throw refusal;
+      }
+    },
+  };
+}

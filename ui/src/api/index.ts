@@ -1,0 +1,16 @@
+// What features may import: the typed client and the generated types. Nothing else in the UI
+// knows how requests travel.
+
+export * from './generated';
+export {
+  call,
+  isApiError,
+  messageOf,
+  setTransport,
+  toApiError,
+  INTERNAL_ERROR,
+  type ArgsOf,
+  type Operation,
+  type ResultOf,
+  type Transport,
+} from './client';

@@ -1,0 +1,106 @@
+// Appointments as calendar events: one column per therapist, coloured by service.
+
+import type { Appointment, Practitioner } from '../api';
+
+export interface AppointmentEvent {
+  id: string;
+  resourceId: string;
+  /** Clinic wall clock, handed over as floating local time (no zone conversion). */
+  start: string;
+  end: string;
+  title: string;
+  backgroundColor: string;
+  textColor: string;
+  classNames: string[];
+  styles: string[];
+  extendedProps: { appointment: Appointment };
+}
+
+const HEX = /^#[0-9a-f]{6}$/i;
+const FALLBACK = '#2f7d6d';
+
+/** A colour the core sent, checked before it goes into a style attribute. */
+export function safeColour(colour: string): string {
+  return HEX.test(colour) ? colour.toLowerCase() : FALLBACK;
+}
+
+/** `colour` mixed with white: `amount` 0 is white, 1 is the colour itself. */
+export function tint(colour: string, amount: number): string {
+  const hex = safeColour(colour);
+  const channel = (i: number) => {
+    const value = parseInt(hex.slice(i, i + 2), 16);
+    return Math.round(255 - (255 - value) * amount);
+  };
+  return `rgb(${channel(1)} ${channel(3)} ${channel(5)})`;
+}
+
+export function toEvent(appointment: Appointment): AppointmentEvent {
+  const cancelled = appointment.status === 'cancelled';
+  const colour = safeColour(appointment.colour);
+  return {
+    id: appointment.id,
+    resourceId: appointment.practitionerId,
+    start: appointment.start,
+    end: appointment.end,
+    title: appointment.clientName,
+    backgroundColor: cancelled ? '#f1f3f2' : tint(colour, 0.16),
+    textColor: cancelled ? '#5f6f6a' : '#1c2a27',
+    classNames: cancelled ? ['appt', 'is-cancelled'] : ['appt'],
+    styles: [`border-inline-start: 4px solid ${cancelled ? '#b7c1bd' : colour}`],
+    extendedProps: { appointment },
+  };
+}
+
+export interface TherapistColumn {
+  id: string;
+  title: string;
+  extendedProps: { colour: string; initials: string };
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => [...w][0]!.toUpperCase())
+    .slice(0, 2)
+    .join('');
+}
+
+/**
+ * One column per active therapist, plus any inactive therapist who still has appointments in
+ * view (so no appointment is ever hidden because its therapist left).
+ */
+export function toColumns(
+  practitioners: Practitioner[],
+  appointments: Appointment[],
+): TherapistColumn[] {
+  const columns = practitioners.map((p) => ({
+    id: p.id,
+    title: p.displayName,
+    extendedProps: { colour: safeColour(p.colour), initials: initials(p.displayName) },
+  }));
+  for (const a of appointments) {
+    if (!columns.some((c) => c.id === a.practitionerId)) {
+      columns.push({
+        id: a.practitionerId,
+        title: a.practitionerName,
+        extendedProps: { colour: '#9aa5a1', initials: initials(a.practitionerName) },
+      });
+    }
+  }
+  return columns;
+}
+
+const STATUS_TEXT: Record<Appointment['status'], string> = {
+  booked: 'Booked',
+  confirmed: 'Confirmed',
+  arrived: 'Arrived',
+  in_treatment: 'In treatment',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+  no_show: 'No-show',
+};
+
+export function statusText(status: Appointment['status']): string {
+  return STATUS_TEXT[status];
+}
