@@ -12,8 +12,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::layout::{
-    self, Block, BoxStyle, Boxed, Column, Figure, HeadingLevel, Image, Paragraph, Setup, Style,
-    TextStyle,
+    self, Block, BoxStyle, Boxed, Column, Continuing, Figure, HeadingLevel, Image, Paragraph,
+    Setup, Style, TextStyle,
 };
 use super::svg::Drawing;
 use super::{DocumentError, PrintOptions};
@@ -93,7 +93,7 @@ pub struct AftercareSheet {
 pub fn render(sheet: &AftercareSheet, options: &PrintOptions) -> Result<Vec<u8>, DocumentError> {
     let blocks = compose(sheet, options)?;
     let letterhead = &sheet.letterhead;
-    let footer = join(&[&letterhead.clinic_name, &letterhead.phone, &letterhead.email]);
+    let footer = join(&[&letterhead.clinic_name, &letterhead.phone]);
     let setup = Setup {
         options: *options,
         title: format!("Your aftercare – {}", sheet.client_name),
@@ -139,11 +139,15 @@ fn compose(sheet: &AftercareSheet, options: &PrintOptions) -> Result<Vec<Block>,
         Block::Rule,
         Block::Spacer(0.6),
         Block::heading(HeadingLevel::Title, "Your aftercare"),
-        who_and_when(sheet),
+        Block::Spacer(0.5),
+        who_and_when(sheet, options),
     ];
     for (title, lines) in [
         ("What we worked on today", &sheet.worked_on),
-        ("What to expect in the next 24–48 hours", &sheet.what_to_expect),
+        (
+            "What to expect in the next 24–48 hours",
+            &sheet.what_to_expect,
+        ),
     ] {
         if let Some(body) = sentences(lines) {
             blocks.push(Block::heading(HeadingLevel::Section, title));
@@ -169,7 +173,10 @@ fn compose(sheet: &AftercareSheet, options: &PrintOptions) -> Result<Vec<Block>,
             ],
         }));
     }
-    let mut closing = vec![Block::heading(HeadingLevel::Section, "Your next appointment")];
+    let mut closing = vec![Block::heading(
+        HeadingLevel::Section,
+        "Your next appointment",
+    )];
     match present(&sheet.next_appointments).as_slice() {
         [] => closing.push(Block::text("No appointment is booked yet.")),
         lines => closing.extend(
@@ -199,7 +206,10 @@ fn letterhead(head: &Letterhead, options: &PrintOptions) -> Result<Block, Docume
         join(&[&head.phone, &head.email, &head.website]),
     ] {
         if !line.is_empty() {
-            text.push(Block::Paragraph(Paragraph::styled(TextStyle::Secondary, line)));
+            text.push(Block::Paragraph(Paragraph::styled(
+                TextStyle::Secondary,
+                line,
+            )));
         }
     }
     let Some(png) = &head.logo_png else {
@@ -222,7 +232,23 @@ fn letterhead(head: &Letterhead, options: &PrintOptions) -> Result<Block, Docume
     ]))
 }
 
-fn who_and_when(sheet: &AftercareSheet) -> Block {
+fn who_and_when(sheet: &AftercareSheet, options: &PrintOptions) -> Block {
+    let facts = [
+        ("Prepared for", &sheet.client_name),
+        ("Session", &sheet.session_date),
+        ("Your therapist", &sheet.therapist_name),
+    ];
+    if options.large_print {
+        // Three columns are too narrow for names at 16 pt: one line each instead.
+        return Block::KeepTogether(
+            facts
+                .iter()
+                .map(|(label, value)| {
+                    Block::Paragraph(Paragraph::new(format!("{label}: ")).bold(*value))
+                })
+                .collect(),
+        );
+    }
     let cell = |label: &str, value: &str| Column {
         weight: 1.0,
         blocks: vec![
@@ -230,11 +256,12 @@ fn who_and_when(sheet: &AftercareSheet) -> Block {
             Block::Paragraph(Paragraph::default().bold(value)),
         ],
     };
-    Block::Columns(vec![
-        cell("Prepared for", &sheet.client_name),
-        cell("Session", &sheet.session_date),
-        cell("Your therapist", &sheet.therapist_name),
-    ])
+    Block::Columns(
+        facts
+            .iter()
+            .map(|(label, value)| cell(label, value))
+            .collect(),
+    )
 }
 
 fn self_care_item(
@@ -243,9 +270,9 @@ fn self_care_item(
     sheet: &AftercareSheet,
     options: &PrintOptions,
 ) -> Result<Block, DocumentError> {
-    let mut blocks = vec![Block::heading(HeadingLevel::Item, &item.title)];
+    let mut core = vec![Block::heading(HeadingLevel::Item, &item.title)];
     if !item.why.trim().is_empty() {
-        blocks.push(Block::text(&item.why));
+        core.push(Block::text(&item.why));
     }
     let mut how = Vec::new();
     let steps: Vec<Paragraph> = present(&item.steps)
@@ -271,29 +298,33 @@ fn self_care_item(
             source,
         })?;
     match drawing {
-        Some(d) if options.large_print => {
-            blocks.push(Block::Figure(Figure {
-                drawing: Arc::new(d),
-                width: 0.6,
-            }));
-            blocks.extend(how);
+        Some(d) => {
+            // Large print needs most of the width for text; the picture gets a quarter.
+            let text_weight = if options.large_print { 3.0 } else { 2.0 };
+            core.push(Block::Columns(vec![
+                Column {
+                    weight: text_weight,
+                    blocks: how,
+                },
+                Column {
+                    weight: 1.0,
+                    blocks: vec![Block::Figure(Figure {
+                        drawing: Arc::new(d),
+                        width: 1.0,
+                    })],
+                },
+            ]));
         }
-        Some(d) => blocks.push(Block::Columns(vec![
-            Column {
-                weight: 3.0,
-                blocks: how,
-            },
-            Column {
-                weight: 2.0,
-                blocks: vec![Block::Figure(Figure {
-                    drawing: Arc::new(d),
-                    width: 1.0,
-                })],
-            },
-        ])),
-        None => blocks.extend(how),
+        None => core.extend(how),
     }
-    if let Some(note) = item.personal_note.as_deref().filter(|n| !n.trim().is_empty()) {
+    // Title, steps and picture stay together; the note and the cautions may follow on the
+    // next page, which then starts with "<title> (continued)".
+    let mut blocks = vec![Block::KeepTogether(core)];
+    if let Some(note) = item
+        .personal_note
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+    {
         blocks.push(Block::Boxed(Boxed {
             style: BoxStyle::Aside,
             blocks: vec![Block::Paragraph(
@@ -305,13 +336,13 @@ fn self_care_item(
     }
     let cautions = present(&item.cautions);
     if !cautions.is_empty() {
-        blocks.push(Block::heading(
-            HeadingLevel::Label,
-            "Stop and seek advice if…",
-        ));
-        blocks.push(Block::BulletList(
-            cautions.into_iter().map(Paragraph::new).collect(),
-        ));
+        blocks.push(Block::KeepTogether(vec![
+            Block::heading(HeadingLevel::Label, "Stop and seek advice if…"),
+            Block::BulletList(cautions.into_iter().map(Paragraph::new).collect()),
+        ]));
     }
-    Ok(Block::KeepTogether(blocks))
+    Ok(Block::Continuing(Continuing {
+        label: item.title.clone(),
+        blocks,
+    }))
 }

@@ -112,7 +112,11 @@ mod tests {
     #[test]
     fn noto_metrics_are_sane() {
         let fonts = fonts().unwrap();
-        assert!(fonts.ascender > 0.9 && fonts.ascender < 1.2, "{}", fonts.ascender);
+        assert!(
+            fonts.ascender > 0.9 && fonts.ascender < 1.2,
+            "{}",
+            fonts.ascender
+        );
         assert!(fonts.descender > 0.2 && fonts.descender < 0.4);
         // An "m" is wider than an "i", and bold is wider than regular.
         assert!(fonts.advance_em(Face::Regular, 'm') > fonts.advance_em(Face::Regular, 'i'));

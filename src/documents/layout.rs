@@ -215,6 +215,16 @@ pub struct Column {
     pub blocks: Vec<Block>,
 }
 
+/// Blocks that belong under one label: if a page break falls inside them, the next page
+/// starts with "label (continued)" so the reader knows what the text belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Continuing {
+    /// Usually the title of the group's first block.
+    pub label: String,
+    /// Contents.
+    pub blocks: Vec<Block>,
+}
+
 /// A piece of a document.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
@@ -238,6 +248,8 @@ pub enum Block {
     Columns(Vec<Column>),
     /// Blocks moved to the next page together if they would be split and fit on one page.
     KeepTogether(Vec<Block>),
+    /// Blocks labelled again at the top of a page they continue on.
+    Continuing(Continuing),
     /// Extra vertical space, in multiples of the body text size; dropped at the top of a page.
     Spacer(f32),
     /// A thin horizontal line across the column.
@@ -293,7 +305,10 @@ pub fn render(blocks: &[Block], setup: &Setup) -> Result<Vec<u8>, DocumentError>
 }
 
 /// Blocks to positioned pages, with header and footer.
-pub(crate) fn lay_out(blocks: &[Block], setup: &Setup) -> Result<Vec<paginate::Page>, DocumentError> {
+pub(crate) fn lay_out(
+    blocks: &[Block],
+    setup: &Setup,
+) -> Result<Vec<paginate::Page>, DocumentError> {
     let fonts = fonts::fonts()?;
     let style = Style::new(setup.options);
     let flow = measure::measure(fonts, &style, blocks);

@@ -6,7 +6,8 @@
 //! A run of units linked that way is a *chain* (a heading and the first lines after it, a
 //! keep-together group); a chain that does not fit in the rest of the page but fits on an
 //! empty one moves to the next page whole. A chain longer than a page is split where it must,
-//! but never directly after a heading.
+//! but never directly after a heading. A page that starts inside a table or a labelled group
+//! first repeats the table's header row or the group's "continued" label.
 
 use super::pdf::{Colour, Item};
 
@@ -25,8 +26,9 @@ pub(crate) struct Unit {
     pub(crate) heading: bool,
     /// Frames (indices into [`Flow::frames`]) this unit sits in, outermost first.
     pub(crate) frames: Vec<usize>,
-    /// The table (index into [`Flow::table_headers`]) this unit is a body row of.
-    pub(crate) table_row: Option<usize>,
+    /// What to print first if this unit starts a page (index into [`Flow::continuations`]):
+    /// a table's header row, or the "continued" label of a group split over pages.
+    pub(crate) continues: Option<usize>,
     /// Drawing, relative to the unit's top-left at x = 0 of the page.
     pub(crate) items: Vec<Item>,
 }
@@ -76,8 +78,9 @@ impl FrameStyle {
 pub(crate) struct Flow {
     pub(crate) units: Vec<Unit>,
     pub(crate) frames: Vec<FrameStyle>,
-    /// Header row of each table, repeated at the top of every page the table continues on.
-    pub(crate) table_headers: Vec<Unit>,
+    /// Units repeated at the top of a page a group continues on (table header rows,
+    /// "continued" labels).
+    pub(crate) continuations: Vec<Unit>,
 }
 
 /// A laid-out page: items in page coordinates (points from the top-left corner).
@@ -89,8 +92,9 @@ pub(crate) struct Page {
 /// Where a unit went.
 #[derive(Debug, Clone, Copy)]
 struct Placed {
-    /// Index into the flow, or `None` for a repeated table header.
+    /// Index into the flow, or `None` for a repeated continuation unit.
     unit: Option<usize>,
+    /// Index into the continuations.
     header_of: Option<usize>,
     y: f32,
 }
@@ -116,10 +120,10 @@ impl Paginator<'_> {
         h
     }
 
-    fn header_height(&self, i: usize) -> f32 {
+    fn continuation_height(&self, i: usize) -> f32 {
         self.flow.units[i]
-            .table_row
-            .map_or(0.0, |t| self.flow.table_headers[t].height)
+            .continues
+            .map_or(0.0, |t| self.flow.continuations[t].height)
     }
 
     /// Starts a new page. Trailing headings move along (returns the index to resume at).
@@ -129,13 +133,12 @@ impl Paginator<'_> {
             .current
             .iter()
             .any(|p| p.unit.is_some_and(|u| !self.flow.units[u].heading));
-        while has_body {
-            match self.current.last() {
-                Some(Placed { unit: Some(u), .. }) if self.flow.units[*u].heading => {
-                    resume = *u;
-                    self.current.pop();
-                }
-                _ => break,
+        if has_body {
+            while let Some(Placed { unit: Some(u), .. }) = self.current.last()
+                && self.flow.units[*u].heading
+            {
+                resume = *u;
+                self.current.pop();
             }
         }
         self.pages.push(std::mem::take(&mut self.current));
@@ -158,16 +161,16 @@ impl Paginator<'_> {
         while i < units.len() {
             let unit = &units[i];
             if self.current.is_empty()
-                && let Some(t) = unit.table_row
+                && let Some(t) = unit.continues
             {
-                let h = self.flow.table_headers[t].height;
+                let h = self.flow.continuations[t].height;
                 self.place(None, Some(t), 0.0, h);
             }
             let fresh = self.current.iter().all(|p| p.unit.is_none());
             let gap = if fresh { 0.0 } else { unit.space_before };
             let fits = self.y + self.chain_height(i, gap) <= self.height + EPSILON;
             if !fits && !fresh {
-                let on_empty_page = self.chain_height(i, 0.0) + self.header_height(i);
+                let on_empty_page = self.chain_height(i, 0.0) + self.continuation_height(i);
                 let unit_fits = self.y + gap + unit.height <= self.height + EPSILON;
                 if on_empty_page <= self.height + EPSILON || !unit_fits {
                     i = self.break_page(i);
@@ -209,9 +212,9 @@ pub(crate) fn paginate(flow: &Flow, top: f32, height: f32) -> Vec<Page> {
             for p in page {
                 if let Some(u) = p.unit.filter(|&u| flow.units[u].frames.contains(&f)) {
                     let (top_y, bottom_y) = (p.y, p.y + flow.units[u].height);
-                    span = Some(span.map_or((top_y, bottom_y), |(a, b)| {
-                        (a.min(top_y), b.max(bottom_y))
-                    }));
+                    span = Some(
+                        span.map_or((top_y, bottom_y), |(a, b)| (a.min(top_y), b.max(bottom_y))),
+                    );
                 }
             }
             if let Some((a, b)) = span {
@@ -225,7 +228,7 @@ pub(crate) fn paginate(flow: &Flow, top: f32, height: f32) -> Vec<Page> {
         for p in page {
             let unit = match (p.unit, p.header_of) {
                 (Some(u), _) => &flow.units[u],
-                (None, Some(t)) => &flow.table_headers[t],
+                (None, Some(t)) => &flow.continuations[t],
                 (None, None) => continue,
             };
             out.items.extend(unit.items.iter().cloned().map(|mut item| {
@@ -285,8 +288,14 @@ mod tests {
         // 25 lines of 16 pt with 4 pt gaps = 20 pt each; a 200 pt page holds 10.
         let units = (0..25).map(|_| unit(16.0, 4.0, false, false)).collect();
         let pages = check(units, 200.0);
-        assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), vec![10, 10, 5]);
-        assert_eq!(pages[1][0], 0.0, "space before is dropped at the top of a page");
+        assert_eq!(
+            pages.iter().map(Vec::len).collect::<Vec<_>>(),
+            vec![10, 10, 5]
+        );
+        assert_eq!(
+            pages[1][0], 0.0,
+            "space before is dropped at the top of a page"
+        );
     }
 
     #[test]
@@ -310,7 +319,10 @@ mod tests {
         };
         let mut units = vec![unit(50.0, 0.0, false, false)];
         units.extend(group(6)); // 60 pt: doesn't fit after 50, fits on a fresh page
-        assert_eq!(check(units, 100.0).iter().map(Vec::len).collect::<Vec<_>>(), vec![1, 6]);
+        assert_eq!(
+            check(units, 100.0).iter().map(Vec::len).collect::<Vec<_>>(),
+            vec![1, 6]
+        );
 
         let mut units = vec![unit(50.0, 0.0, false, false)];
         units.extend(group(15)); // 150 pt: longer than a page, so it fills the first page

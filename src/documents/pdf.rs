@@ -9,10 +9,10 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use printpdf::{
-    Color, CurTransMat, FontId, ImageCompression, ImageOptimizationOptions, Line,
-    LineCapStyle, LinePoint, OffsetDateTime, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, Rect, Rgb, TextItem, TextMatrix,
-    WindingOrder, XObject, XObjectId, XObjectTransform,
+    Color, CurTransMat, FontId, ImageCompression, ImageOptimizationOptions, Line, LineCapStyle,
+    LinePoint, OffsetDateTime, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Polygon, PolygonRing, Pt, RawImage, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
+    XObject, XObjectId, XObjectTransform,
 };
 use sha2::{Digest, Sha256};
 
@@ -140,7 +140,11 @@ pub(crate) fn write(pages: &[Page], setup: &Setup) -> Result<Vec<u8>, DocumentEr
     info.creation_date = issued;
     info.modification_date = issued;
     info.metadata_date = issued;
-    for field in [&mut info.document_title, &mut info.author, &mut info.subject] {
+    for field in [
+        &mut info.document_title,
+        &mut info.author,
+        &mut info.subject,
+    ] {
         *field = text::clean(fonts, field).replace('\n', " ");
     }
 
@@ -151,10 +155,10 @@ pub(crate) fn write(pages: &[Page], setup: &Setup) -> Result<Vec<u8>, DocumentEr
         }
     }
     for (face, id) in &resources.fonts {
-        doc.resources
-            .fonts
-            .map
-            .insert(id.clone(), printpdf::PdfFont::new(fonts.parsed(*face).clone()));
+        doc.resources.fonts.map.insert(
+            id.clone(),
+            printpdf::PdfFont::new(fonts.parsed(*face).clone()),
+        );
     }
     for (image, id) in &resources.images {
         doc.resources
@@ -227,11 +231,9 @@ impl Resources {
                     FontId(format!("{}{}", tag(&seed), face.letter()))
                 });
             }
-            Item::Image { image, .. } => {
-                if self.image_id(image).is_none() {
-                    let id = XObjectId(format!("Im{}", self.images.len() + 1));
-                    self.images.push((Arc::clone(image), id));
-                }
+            Item::Image { image, .. } if self.image_id(image).is_none() => {
+                let id = XObjectId(format!("Im{}", self.images.len() + 1));
+                self.images.push((Arc::clone(image), id));
             }
             _ => {}
         }
@@ -263,7 +265,12 @@ fn handle(x: f32, y: f32) -> LinePoint {
 fn rounded_rect(x: f32, y: f32, w: f32, h: f32, r: f32) -> Vec<LinePoint> {
     let r = r.min(w / 2.0).min(h / 2.0).max(0.0);
     if r == 0.0 {
-        return vec![point(x, y), point(x + w, y), point(x + w, y + h), point(x, y + h)];
+        return vec![
+            point(x, y),
+            point(x + w, y),
+            point(x + w, y + h),
+            point(x, y + h),
+        ];
     }
     let k = r * (1.0 - 0.552_284_8);
     let (right, top) = (x + w, y + h);

@@ -182,7 +182,11 @@ fn points(sub: &Subpath, map: &impl Fn(P) -> Point) -> Vec<LinePoint> {
 
 fn shape_ops(shape: &Shape, scale: f32, map: &impl Fn(P) -> Point, ops: &mut Vec<Op>) {
     let paint = &shape.paint;
-    let drawn: Vec<&Subpath> = shape.subpaths.iter().filter(|s| !s.segs.is_empty()).collect();
+    let drawn: Vec<&Subpath> = shape
+        .subpaths
+        .iter()
+        .filter(|s| !s.segs.is_empty())
+        .collect();
     if drawn.is_empty() {
         return;
     }
@@ -251,7 +255,10 @@ mod tests {
         let circle = &d.shapes()[0];
         assert_eq!(circle.subpaths[0].segs.len(), 4);
         assert!(circle.subpaths[0].closed);
-        assert_eq!(circle.paint.fill, None, "fill=none inherited from the group");
+        assert_eq!(
+            circle.paint.fill, None,
+            "fill=none inherited from the group"
+        );
         assert_eq!(circle.paint.stroke_width, 3.0);
         assert_eq!(circle.paint.cap, LineCapStyle::Round);
         let ellipse = &d.shapes()[2];

@@ -53,7 +53,10 @@ fn substitute(fonts: &Fonts, c: char, out: &mut String) {
     // Compatibility forms (full-width letters, circled digits, ligatures) often decompose
     // into characters the font has.
     let decomposed: String = std::iter::once(c).nfkd().collect();
-    if decomposed.chars().all(|d| fonts.covers(d) && !d.is_control()) && decomposed != c.to_string()
+    if decomposed
+        .chars()
+        .all(|d| fonts.covers(d) && !d.is_control())
+        && decomposed != c.to_string()
     {
         out.extend(decomposed.nfc());
         return;
@@ -329,7 +332,10 @@ mod tests {
                 .iter()
                 .map(|r| f.width(r.face, 11.0, &r.text))
                 .sum();
-            assert!((measured - line.width).abs() < 0.01, "recorded width is wrong");
+            assert!(
+                (measured - line.width).abs() < 0.01,
+                "recorded width is wrong"
+            );
             assert!(line.width <= width + 1e-3, "{} > {width}", line.width);
         }
         let joined: String = lines.iter().map(line_text).collect();
@@ -344,7 +350,11 @@ mod tests {
                     and repeat three times on each side. Stop if you feel pins and needles.";
         for width in [60.0, 97.5, 150.0, 240.0, 481.9] {
             let lines = check_wrap(text, width);
-            assert!(lines.iter().all(|l| !l.starts_with(' ') && !l.ends_with(' ')));
+            assert!(
+                lines
+                    .iter()
+                    .all(|l| !l.starts_with(' ') && !l.ends_with(' '))
+            );
         }
         assert_eq!(check_wrap(text, 2000.0).len(), 1);
     }
@@ -389,13 +399,22 @@ mod tests {
         assert_eq!(clean(f, "✓ done\tnow\r\n"), "- done now\n");
         assert_eq!(clean(f, "step ①"), "step 1");
         assert_eq!(clean(f, "smile 😀"), "smile ?");
-        assert_eq!(clean(f, "<script>alert(1)</script>"), "<script>alert(1)</script>");
+        assert_eq!(
+            clean(f, "<script>alert(1)</script>"),
+            "<script>alert(1)</script>"
+        );
     }
 
     #[test]
     fn truncation_adds_an_ellipsis() {
         let f = fonts().unwrap();
-        let t = truncate(f, Face::Regular, 9.0, 60.0, "A rather long running header text");
+        let t = truncate(
+            f,
+            Face::Regular,
+            9.0,
+            60.0,
+            "A rather long running header text",
+        );
         assert!(t.ends_with('…'));
         assert!(f.width(Face::Regular, 9.0, &t) <= 60.0);
     }

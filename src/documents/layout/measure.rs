@@ -65,12 +65,15 @@ impl Measurer<'_> {
         match block {
             Block::Heading(h) => match h.level {
                 HeadingLevel::Title => 0.4 * em,
-                HeadingLevel::Section => 1.9 * em,
+                HeadingLevel::Section => 1.8 * em,
                 HeadingLevel::Item => 1.5 * em,
-                HeadingLevel::Label => 0.8 * em,
+                HeadingLevel::Label => 0.7 * em,
             },
             Block::Boxed(_) => 1.2 * em,
-            Block::KeepTogether(inner) => inner.first().map_or(0.0, |b| self.gap(b)),
+            Block::KeepTogether(inner)
+            | Block::Continuing(super::Continuing { blocks: inner, .. }) => {
+                inner.first().map_or(0.0, |b| self.gap(b))
+            }
             Block::Figure(_) | Block::Table(_) | Block::Columns(_) | Block::Rule => 0.8 * em,
             _ => 0.6 * em,
         }
@@ -94,24 +97,27 @@ impl Measurer<'_> {
     ) {
         let area = Area { x, width, frames };
         let mut extra = 0.0;
-        let mut after_heading = false;
-        for (i, block) in blocks.iter().enumerate() {
+        let mut previous: Option<&Block> = None;
+        for block in blocks {
             if let Block::Spacer(ems) = block {
                 extra += ems * self.em();
                 continue;
             }
             let start = out.len();
-            let gap = match (i, after_heading) {
-                (0, _) => 0.0,
-                (_, true) => 0.35 * self.em(),
-                _ => self.gap(block),
+            let gap = match previous {
+                None => 0.0,
+                // A heading sits close to what it introduces, and so does a small label
+                // (an address line, "Prepared for") to the line after it.
+                Some(Block::Heading(_)) => 0.35 * self.em(),
+                Some(Block::Paragraph(p)) if p.style == TextStyle::Secondary => 0.2 * self.em(),
+                Some(_) => self.gap(block),
             };
             self.block(block, area, out);
             if let Some(first) = out.get_mut(start) {
                 first.space_before = gap + extra;
                 extra = 0.0;
             }
-            after_heading = matches!(block, Block::Heading(_));
+            previous = Some(block);
         }
     }
 
@@ -136,6 +142,18 @@ impl Measurer<'_> {
                 if end > start {
                     for u in &mut out[start..end - 1] {
                         u.keep_with_next = true;
+                    }
+                }
+            }
+            Block::Continuing(group) => {
+                let start = out.len();
+                self.blocks(&group.blocks, area.x, area.width, area.frames, out);
+                if out.len() > start + 1 {
+                    let id = self.flow.continuations.len();
+                    let label = self.continued_label(&group.label, area);
+                    self.flow.continuations.push(label);
+                    for unit in &mut out[start + 1..] {
+                        unit.continues.get_or_insert(id);
                     }
                 }
             }
@@ -204,8 +222,8 @@ impl Measurer<'_> {
             .collect();
         let lines = wrap(f, voice.size, area.width - indent, &pieces);
         let line_height = voice.size * voice.leading;
-        let baseline = (line_height - (f.ascender + f.descender) * voice.size) / 2.0
-            + f.ascender * voice.size;
+        let baseline =
+            (line_height - (f.ascender + f.descender) * voice.size) / 2.0 + f.ascender * voice.size;
         let n = lines.len();
         for (i, line) in lines.into_iter().enumerate() {
             let mut items: Vec<Item> = line
@@ -234,7 +252,11 @@ impl Measurer<'_> {
                 });
             }
             // No single line of a paragraph alone at the foot or the head of a page.
-            let keep = if n <= 3 { i + 1 < n } else { i == 0 || i == n - 2 };
+            let keep = if n <= 3 {
+                i + 1 < n
+            } else {
+                i == 0 || i == n - 2
+            };
             out.push(Unit {
                 height: line_height,
                 keep_with_next: keep,
@@ -263,12 +285,37 @@ impl Measurer<'_> {
                 ("•".to_owned(), Face::Regular, ACCENT, marker_right)
             };
             let start = out.len();
-            self.paragraph(&item.spans_as_pieces(), voice, area, indent, Some(marker), out);
+            self.paragraph(
+                &item.spans_as_pieces(),
+                voice,
+                area,
+                indent,
+                Some(marker),
+                out,
+            );
             if i > 0
                 && let Some(first) = out.get_mut(start)
             {
                 first.space_before = if numbered { 0.45 } else { 0.3 } * self.em();
             }
+        }
+    }
+
+    /// "Label (continued)", small and grey, with a little space below.
+    fn continued_label(&mut self, label: &str, area: Area) -> Unit {
+        let voice = self.voice(TextStyle::Secondary);
+        let pieces = [Piece {
+            face: Face::Italic,
+            text: format!("{label} (continued)"),
+        }];
+        let mut lines = Vec::new();
+        self.paragraph(&pieces, voice, area, 0.0, None, &mut lines);
+        let (items, height) = self.flatten(&lines, area.frames.len());
+        Unit {
+            height: height + 0.5 * self.em(),
+            frames: area.frames.to_vec(),
+            items,
+            ..Unit::default()
         }
     }
 
@@ -357,10 +404,9 @@ impl Measurer<'_> {
             &frames,
             out,
         );
-        if out.len() > start
-            && let Some(last) = out.last_mut()
-        {
-            last.keep_with_next = true;
+        // A box is read as one thing: kept whole on a page when it fits on one.
+        for unit in &mut out[start..] {
+            unit.keep_with_next = true;
         }
         out.push(padding(false));
     }
@@ -380,15 +426,15 @@ impl Measurer<'_> {
                 (x - w, w)
             })
             .collect();
-        let id = self.flow.table_headers.len();
+        let id = self.flow.continuations.len();
         let headings: Vec<String> = table.columns.iter().map(|c| c.heading.clone()).collect();
         let mut header = self.row(&headings, &cols, area, true);
         header.keep_with_next = true;
-        self.flow.table_headers.push(header.clone());
+        self.flow.continuations.push(header.clone());
         out.push(header);
         for cells in &table.rows {
             let mut row = self.row(cells, &cols, area, false);
-            row.table_row = Some(id);
+            row.continues = Some(id);
             out.push(row);
         }
     }

@@ -60,7 +60,8 @@ impl Style {
             page_width,
             page_height,
             margin: mm_to_pt(SIDE_MARGIN_MM),
-            body_top: mm_to_pt(20.0),
+            // Clear of the running header, whose size grows with large print.
+            body_top: mm_to_pt(if options.large_print { 23.0 } else { 20.0 }),
             body_bottom: page_height - mm_to_pt(21.0),
             body: sizes.0,
             small: sizes.1,
@@ -149,12 +150,14 @@ pub(crate) fn decorate(
     if index > 0 {
         let header_right = clean(&setup.header_right);
         let header_right = truncate(fonts, Face::Regular, size, width / 2.0, &header_right);
+        // The cap height sits 10.5 mm from the top edge, clear of printers' unprintable band.
+        let baseline = mm_to_pt(10.5) + fonts.ascender * size;
         line(
             Face::Regular,
-            mm_to_pt(13.5),
+            baseline,
             &clean(&setup.header_left),
             &header_right,
-            mm_to_pt(15.5),
+            baseline + 0.5 * size + 1.5,
             page,
         );
     }

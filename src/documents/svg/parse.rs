@@ -319,7 +319,12 @@ impl<'a> Builder<'a> {
         offset: usize,
     ) -> Result<Vec<Subpath>, SvgError> {
         let bad = |message| SvgError::Syntax { offset, message };
-        let attr = |key: &str| attrs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str());
+        let attr = |key: &str| {
+            attrs
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.as_str())
+        };
         let num = |key: &str| match attr(key) {
             None => Ok(0.0),
             Some(v) => number(v).ok_or(bad("attribute is not a number")),
@@ -536,7 +541,10 @@ fn path(d: &str) -> Result<(Vec<Subpath>, Vec<String>), &'static str> {
             P { x: 0.0, y: 0.0 }
         };
         let open = |subpaths: &mut Vec<Subpath>| {
-            if subpaths.last().is_none_or(|sp| sp.closed && !sp.segs.is_empty()) {
+            if subpaths
+                .last()
+                .is_none_or(|sp| sp.closed && !sp.segs.is_empty())
+            {
                 let start = subpaths.last().map_or(current, |sp| sp.start);
                 subpaths.push(Subpath {
                     start,
