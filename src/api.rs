@@ -8,6 +8,7 @@
 use crate::audit::{self, Changes};
 use crate::clients::{self, Client, ClientInput, ClientSummary, ClientUpdate, SearchClients};
 use crate::clinic::Clinic;
+use crate::documents::history::{self, ClientDocuments, IssueAftercare, IssuedDocument, PdfFile};
 use crate::error::{ApiError, ApiResult};
 use crate::handouts::programme::{
     self, AftercareNotes, AssignHandout, SessionProgramme, UpdateProgrammeItem,
@@ -40,19 +41,22 @@ pub enum Permission {
     ManageHandouts,
     /// A client's self-care programme and aftercare sheet (Empower).
     PlanSelfCare,
+    /// A client's issued documents (history and reprints).
+    ViewDocuments,
 }
 
 /// Which roles hold which permissions. The permission-matrix test checks every operation
 /// against this, role by role.
 pub fn role_grants(role: Role, permission: Permission) -> bool {
     use Permission::{
-        Anyone, EditClients, EditSchedule, ManageHandouts, PlanSelfCare, ViewClients, ViewSchedule,
+        Anyone, EditClients, EditSchedule, ManageHandouts, PlanSelfCare, ViewClients,
+        ViewDocuments, ViewSchedule,
     };
     match role {
         Role::Owner => true,
         Role::Reception => matches!(
             permission,
-            Anyone | ViewSchedule | EditSchedule | ViewClients | EditClients
+            Anyone | ViewSchedule | EditSchedule | ViewClients | EditClients | ViewDocuments
         ),
         Role::Therapist => matches!(
             permission,
@@ -63,6 +67,7 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
                 | EditClients
                 | ManageHandouts
                 | PlanSelfCare
+                | ViewDocuments
         ),
     }
 }
@@ -173,6 +178,9 @@ operations! {
     "programme.update"     => ProgrammeUpdate(UpdateProgrammeItem) -> SessionProgramme, PlanSelfCare, programme::update_item;
     "programme.remove"     => ProgrammeRemove(ById) -> SessionProgramme, PlanSelfCare, programme::remove_item;
     "programme.notes"      => ProgrammeNotes(AftercareNotes) -> SessionProgramme, PlanSelfCare, programme::set_notes;
+    "aftercare.issue"      => AftercareIssue(IssueAftercare) -> PdfFile, PlanSelfCare, history::issue_aftercare;
+    "documents.list"       => DocumentsList(ClientDocuments) -> Vec<IssuedDocument>, ViewDocuments, history::list;
+    "documents.reprint"    => DocumentsReprint(ById) -> PdfFile, ViewDocuments, history::reprint;
 }
 
 /// The single entry point of every shell: checks the permission, then runs the operation.

@@ -4,8 +4,14 @@
 
 use crate::clients::{self, ClientInput};
 use crate::clinic::Clinic;
+use crate::documents::PrintOptions;
+use crate::documents::history::{self, IssueAftercare};
 use crate::error::{ApiResult, ErrorCode};
-use crate::scheduling::appointments::{self, BookAppointment, CancelAppointment};
+use crate::handouts::programme::{self, AftercareNotes, AssignHandout};
+use crate::handouts::{self, HandoutFilter};
+use crate::scheduling::appointments::{
+    self, Appointment, AppointmentStatus, BookAppointment, CancelAppointment,
+};
 use crate::scheduling::{self, PractitionerInput, RoomInput, ServiceInput};
 use crate::settings::{self, ClinicSettings};
 use crate::staff::Actor;
@@ -87,6 +93,54 @@ const CLIENTS: [(&str, &str, &str); 40] = [
     ("Ruth", "Campbell", ""),
 ];
 
+/// For each service (same order as `SERVICES`): what the sheet says was worked on, and the
+/// handouts a therapist typically gives after it.
+const SELF_CARE: [(&str, [&str; 3]); 6] = [
+    (
+        "We talked through your history and goals, then eased tight muscles in your neck and shoulders.",
+        ["chin-tuck", "desk-micro-breaks", "soreness-after-massage"],
+    ),
+    (
+        "We worked slowly and firmly on the muscles of your upper back and neck.",
+        [
+            "neck-side-stretch",
+            "tennis-ball-shoulder-blade",
+            "water-and-rest-after-massage",
+        ],
+    ),
+    (
+        "We loosened your thighs and calves after training.",
+        [
+            "foam-roller-thighs",
+            "calf-wall-stretch",
+            "returning-to-activity",
+        ],
+    ),
+    (
+        "A calm, whole-body massage to help you unwind.",
+        [
+            "belly-breathing",
+            "wind-down-routine",
+            "gentle-movement-day-after",
+        ],
+    ),
+    (
+        "We released tight tissue around your lower back and hips.",
+        ["cat-cow", "seated-twist", "warm-pack-low-back"],
+    ),
+    (
+        "Gentle side-lying massage for your back and hips.",
+        [
+            "sleeping-positions-low-back",
+            "four-six-breathing",
+            "water-and-rest-after-massage",
+        ],
+    ),
+];
+
+/// How many of the most recent visits get a printed aftercare sheet in the demo.
+const SHEETS_ISSUED: usize = 6;
+
 /// Start times a therapist's day is made of (clinic wall clock).
 const DAY_SLOTS: [&str; 6] = ["09:00", "10:30", "12:00", "14:00", "15:30", "17:00"];
 
@@ -160,16 +214,74 @@ pub async fn fill(clinic: &Clinic, actor: &Actor) -> ApiResult<usize> {
 
     let today = clinic.now().with_timezone(&tz).date_naive();
     let monday = today - Duration::days(today.weekday().num_days_from_monday().into());
-    let mut booked = 0;
+    let mut booked = Vec::new();
     for day in (0..14).map(|d| monday + Duration::days(d)) {
         for therapist in &therapists {
-            booked += book_day(
-                clinic, actor, &mut rng, day, today, therapist, &rooms, &services, &clients,
-            )
-            .await?;
+            booked.extend(
+                book_day(
+                    clinic, actor, &mut rng, day, today, therapist, &rooms, &services, &clients,
+                )
+                .await?,
+            );
         }
     }
-    Ok(booked)
+    let count = booked.len();
+    plan_self_care(clinic, actor, &mut booked, &services).await?;
+    Ok(count)
+}
+
+/// Gives the past week's visits a self-care programme, and prints the latest visits' sheets.
+async fn plan_self_care(
+    clinic: &Clinic,
+    actor: &Actor,
+    booked: &mut [Appointment],
+    services: &[String],
+) -> ApiResult<()> {
+    let now = clinic.now().timestamp_millis();
+    let week_ago = now - 7 * 24 * 3_600_000;
+    let library = handouts::list(clinic, actor, HandoutFilter::default()).await?;
+    let slug_id = |slug: &str| {
+        library
+            .iter()
+            .find(|h| h.slug == slug)
+            .map(|h| h.id.clone())
+    };
+    booked.sort_by_key(|a| std::cmp::Reverse(a.start_ms));
+    let past = booked.iter().filter(|a| {
+        a.status == AppointmentStatus::Booked && a.start_ms < now && a.start_ms > week_ago
+    });
+    for (n, visit) in past.enumerate() {
+        let Some(kind) = services.iter().position(|s| *s == visit.service_id) else {
+            continue;
+        };
+        let (worked_on, slugs) = SELF_CARE[kind];
+        let notes = AftercareNotes {
+            appointment_id: visit.id.clone(),
+            worked_on: worked_on.into(),
+            what_to_expect: String::new(),
+        };
+        programme::set_notes(clinic, actor, notes).await?;
+        for slug in slugs.iter().take(2 + n % 2) {
+            let Some(handout_id) = slug_id(slug) else {
+                continue;
+            };
+            let item = AssignHandout {
+                appointment_id: visit.id.clone(),
+                handout_id,
+                dosage: None,
+                personal_note: String::new(),
+            };
+            programme::assign(clinic, actor, item).await?;
+        }
+        if n < SHEETS_ISSUED {
+            let issue = IssueAftercare {
+                appointment_id: visit.id.clone(),
+                options: PrintOptions::default(),
+            };
+            history::issue_aftercare(clinic, actor, issue).await?;
+        }
+    }
+    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -183,10 +295,14 @@ async fn book_day(
     rooms: &[String],
     services: &[String],
     clients: &[String],
-) -> ApiResult<usize> {
-    let mut booked = 0;
+) -> ApiResult<Vec<Appointment>> {
+    let mut booked = Vec::new();
     // Sundays are a short morning clinic.
-    let slots = if day.weekday() == chrono::Weekday::Sun { &DAY_SLOTS[..3] } else { &DAY_SLOTS[..] };
+    let slots = if day.weekday() == chrono::Weekday::Sun {
+        &DAY_SLOTS[..3]
+    } else {
+        &DAY_SLOTS[..]
+    };
     for slot in slots {
         if !rng.random_bool(0.7) {
             continue;
@@ -221,18 +337,15 @@ async fn book_day(
             Err(error) if error.code == ErrorCode::Conflict => continue,
             Err(error) => return Err(error),
         };
-        booked += 1;
         if day >= today && rng.random_bool(0.06) {
             let reason = CANCEL_REASONS[rng.random_range(0..CANCEL_REASONS.len())];
-            appointments::cancel(
-                clinic,
-                actor,
-                CancelAppointment {
-                    id: appointment.id,
-                    reason: reason.into(),
-                },
-            )
-            .await?;
+            let cancel = CancelAppointment {
+                id: appointment.id,
+                reason: reason.into(),
+            };
+            booked.push(appointments::cancel(clinic, actor, cancel).await?);
+        } else {
+            booked.push(appointment);
         }
     }
     Ok(booked)

@@ -12,9 +12,14 @@
 //!
 //! Documents:
 //! - [`aftercare`]: the sheet handed to the client at the end of a session.
+//!
+//! [`history`] issues documents to clients and reprints them; `compose` builds a visit's sheet
+//! from the record.
 
 pub mod aftercare;
+mod compose;
 mod fonts;
+pub mod history;
 pub mod layout;
 mod paginate;
 mod pdf;
@@ -22,6 +27,7 @@ pub mod svg;
 mod text;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 pub use aftercare::{AftercareSheet, Letterhead, SelfCareItem};
 
@@ -53,7 +59,8 @@ pub enum DocumentError {
 }
 
 /// Paper size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
 pub enum Paper {
     /// ISO A4, 210 × 297 mm.
     #[default]
@@ -74,7 +81,8 @@ impl Paper {
 }
 
 /// How a document is printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct PrintOptions {
     /// Paper size.
     pub paper: Paper,

@@ -4,6 +4,7 @@
 
 mod world;
 
+mod aftercare;
 mod booking;
 mod clients;
 mod handouts;

@@ -66,6 +66,8 @@ export type Client = { id: string, givenName: string, familyName: string, prefer
  */
 dateOfBirth: string | null, phone: string, email: string, notesForReception: string, };
 
+export type ClientDocuments = { clientId: string, };
+
 export type ClientInput = { givenName: string, familyName: string, preferredName: string, 
 /**
  * `YYYY-MM-DD` or empty.
@@ -118,9 +120,25 @@ export type HandoutSummary = { id: string, slug: string, title: string, category
  */
 source: string, };
 
+export type IssueAftercare = { appointmentId: string, options: PrintOptions, };
+
+export type IssuedDocument = { id: string, clientId: string, appointmentId: string | null, kind: string, title: string, options: PrintOptions, 
+/**
+ * SHA-256 of the PDF's bytes, in hex.
+ */
+sha256: string, byteSize: number, issuedAtMs: number, issuedBy: string, };
+
 export type NoArgs = Record<symbol, never>;
 
-export type Permission = "anyone" | "view_schedule" | "edit_schedule" | "view_clients" | "edit_clients" | "manage_clinic" | "manage_handouts" | "plan_self_care";
+export type Paper = "a4" | "letter";
+
+export type PdfFile = { document: IssuedDocument, fileName: string, 
+/**
+ * The PDF, base64-encoded.
+ */
+base64: string, };
+
+export type Permission = "anyone" | "view_schedule" | "edit_schedule" | "view_clients" | "edit_clients" | "manage_clinic" | "manage_handouts" | "plan_self_care" | "view_documents";
 
 export type Practitioner = { id: string, displayName: string, colour: string, active: boolean, };
 
@@ -129,6 +147,17 @@ export type PractitionerInput = {
  * Absent to create, present to change.
  */
 id?: string, displayName: string, colour: string, active: boolean, };
+
+export type PrintOptions = { 
+/**
+ * Paper size.
+ */
+paper: Paper, 
+/**
+ * Large print: body text at 16 pt instead of 11 pt, headings scaled to match, and
+ * illustrations placed above their steps rather than beside them.
+ */
+largePrint: boolean, };
 
 export type ProgrammeItem = { id: string, handoutId: string, handoutVersion: number, title: string, category: Category, dosage: Dosage, 
 /**
@@ -215,4 +244,7 @@ export interface Operations {
   "programme.update": { args: UpdateProgrammeItem; result: SessionProgramme };
   "programme.remove": { args: ById; result: SessionProgramme };
   "programme.notes": { args: AftercareNotes; result: SessionProgramme };
+  "aftercare.issue": { args: IssueAftercare; result: PdfFile };
+  "documents.list": { args: ClientDocuments; result: Array<IssuedDocument> };
+  "documents.reprint": { args: ById; result: PdfFile };
 }

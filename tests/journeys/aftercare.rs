@@ -1,0 +1,153 @@
+//! Issuing a visit's aftercare sheet, the client's document history, and reprints.
+
+use crate::world::{World, actor_with};
+use base64::Engine;
+use palma::ErrorCode;
+use palma::api::{ById, Call};
+use palma::documents::history::{ClientDocuments, IssueAftercare, IssuedDocument, PdfFile};
+use palma::documents::{Paper, PrintOptions};
+use palma::handouts::programme::{AftercareNotes, AssignHandout, SessionProgramme};
+use palma::handouts::{Dosage, HandoutFilter, HandoutSummary};
+use palma::scheduling::appointments::{Appointment, BookAppointment};
+use palma::staff::Role;
+use sha2::{Digest, Sha256};
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn text_of(pdf: &[u8]) -> String {
+    let mut child = Command::new("pdftotext")
+        .args(["-", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("poppler's pdftotext is installed");
+    child.stdin.take().unwrap().write_all(pdf).unwrap();
+    let output = child.wait_with_output().unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn bytes(file: &PdfFile) -> Vec<u8> {
+    base64::engine::general_purpose::STANDARD
+        .decode(&file.base64)
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_visit_sheet_is_issued_recorded_and_reprinted_identically() {
+    let world = World::new().await;
+    let f = world.small_clinic().await;
+    let visit: Appointment = world
+        .call(Call::AppointmentsBook(BookAppointment {
+            client_id: f.clients[0].clone(),
+            service_id: f.deep.clone(),
+            practitioner_id: f.maya.clone(),
+            room_id: f.willow.clone(),
+            start: "2026-11-18T10:00".into(),
+        }))
+        .await
+        .unwrap();
+    let library: Vec<HandoutSummary> = world
+        .call(Call::HandoutsList(HandoutFilter::default()))
+        .await
+        .unwrap();
+    let pick = |slug: &str| library.iter().find(|h| h.slug == slug).unwrap().clone();
+    let chosen = [
+        pick("neck-side-stretch"),
+        pick("belly-breathing"),
+        pick("tennis-ball-shoulder-blade"),
+    ];
+    for (n, handout) in chosen.iter().enumerate() {
+        let dosage = (n == 0).then(|| Dosage {
+            hold_seconds: Some(45),
+            repetitions: Some(2),
+            times_per_day: Some(3),
+            ..Dosage::default()
+        });
+        let _: SessionProgramme = world
+            .call(Call::ProgrammeAssign(AssignHandout {
+                appointment_id: visit.id.clone(),
+                handout_id: handout.id.clone(),
+                dosage,
+                personal_note: if n == 1 {
+                    "<b>Before bed</b> helps most.".into()
+                } else {
+                    String::new()
+                },
+            }))
+            .await
+            .unwrap();
+    }
+    let _: SessionProgramme = world
+        .call(Call::ProgrammeNotes(AftercareNotes {
+            appointment_id: visit.id.clone(),
+            worked_on: "Your neck and upper back.".into(),
+            what_to_expect: String::new(),
+        }))
+        .await
+        .unwrap();
+    let issue = |paper| {
+        Call::AftercareIssue(IssueAftercare {
+            appointment_id: visit.id.clone(),
+            options: PrintOptions {
+                paper,
+                large_print: false,
+            },
+        })
+    };
+    let issued: PdfFile = world.call(issue(Paper::A4)).await.unwrap();
+    let pdf = bytes(&issued);
+    assert!(pdf.starts_with(b"%PDF"));
+    assert_eq!(issued.document.sha256, hex::encode(Sha256::digest(&pdf)));
+    let text = text_of(&pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for expected in [
+        "Zoë Łukasiewicz-Ørsted",
+        "Maya Patel",
+        "Wednesday 18 November 2026",
+        "Your neck and upper back.",
+        "Hold for 45 seconds, 2 times, 3 times a day",
+        "<b>Before bed</b> helps most.",
+        "When to seek help",
+    ] {
+        assert!(text.contains(expected), "{expected:?} is on the sheet");
+    }
+    for handout in &chosen {
+        assert!(
+            text.contains(&handout.title),
+            "{} is on the sheet",
+            handout.title
+        );
+    }
+
+    let history: Vec<IssuedDocument> = world
+        .call(Call::DocumentsList(ClientDocuments {
+            client_id: f.clients[0].clone(),
+        }))
+        .await
+        .unwrap();
+    assert_eq!(history, vec![issued.document.clone()]);
+    // Reception hands over sheets: it may reprint, and the reprint is the same bytes.
+    let reception = actor_with(Role::Reception);
+    let reprint: PdfFile = world
+        .call_as(
+            &reception,
+            Call::DocumentsReprint(ById {
+                id: issued.document.id.clone(),
+            }),
+        )
+        .await
+        .unwrap();
+    assert_eq!(bytes(&reprint), pdf);
+    let refused = world
+        .call_as::<PdfFile>(&reception, issue(Paper::A4))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Forbidden);
+    assert_eq!(
+        world.count("journal WHERE entity = 'document'").await,
+        2,
+        "the issue and the reprint"
+    );
+}
