@@ -3,10 +3,11 @@
 use crate::api::NoArgs;
 use crate::audit::{Entry, WriteTx};
 use crate::clinic::Clinic;
+use crate::clinic::new_id;
 use crate::demo;
 use crate::error::{ApiError, ApiResult};
 use crate::fields;
-use crate::staff::Actor;
+use crate::staff::{Actor, Desk, NewStaff, Role, accounts};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -49,9 +50,14 @@ pub struct SettingsInput {
 /// First run: start with the demo clinic, or with an empty clinic of one's own.
 #[derive(Debug, Clone, Deserialize, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
+#[allow(clippy::large_enum_variant)] // sent once per clinic; boxing would only add noise
 pub enum StartClinic {
     Demo,
-    Empty { settings: SettingsInput },
+    /// An empty clinic and its first owner account (signed in at this window once made).
+    Empty {
+        settings: SettingsInput,
+        owner: NewStaff,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -140,19 +146,48 @@ pub async fn status(clinic: &Clinic, _actor: &Actor, _args: NoArgs) -> ApiResult
     })
 }
 
-pub async fn start(clinic: &Clinic, actor: &Actor, args: StartClinic) -> ApiResult<SetupStatus> {
-    let settings = match &args {
-        StartClinic::Demo => demo::settings(),
-        StartClinic::Empty { settings } => settings.parse()?,
+pub async fn start(clinic: &Clinic, desk: &Desk, args: StartClinic) -> ApiResult<SetupStatus> {
+    // Everything is checked, and the password hashed, before the write begins.
+    let (settings, owner, password_hash, pin_hash) = match &args {
+        StartClinic::Demo => {
+            let (owner, hash, pin) = demo::prepare_owner(clinic).await?;
+            (demo::settings(), owner, hash, Some(pin))
+        }
+        StartClinic::Empty { settings, owner } => {
+            let settings = settings.parse()?;
+            let hash = accounts::prepare_owner(clinic, owner).await?;
+            (settings, owner.clone(), hash, None)
+        }
     };
-    let mut tx = WriteTx::begin(clinic, actor).await?;
+    let owner_id = new_id();
+    let actor = Actor {
+        staff_id: owner_id.clone(),
+        display_name: crate::fields::clean_text(&owner.display_name),
+        roles: vec![Role::Owner],
+    };
+    let mut tx = WriteTx::begin(clinic, &actor).await?;
     if find(tx.conn()).await?.is_some() {
         return Err(ApiError::conflict("This clinic has already been set up."));
     }
     write(&mut tx, &settings, "create").await?;
+    accounts::create_owner(
+        &mut tx,
+        &owner_id,
+        &owner,
+        &password_hash,
+        pin_hash.as_deref(),
+    )
+    .await?;
+    if matches!(args, StartClinic::Demo) {
+        sqlx::query("UPDATE security_settings SET demo_accounts = 1 WHERE id = 1")
+            .execute(tx.conn())
+            .await?;
+    }
     tx.commit().await?;
     if matches!(args, StartClinic::Demo) {
-        demo::fill(clinic, actor).await?;
+        demo::fill(clinic, &actor).await?;
+    } else {
+        accounts::sign_in_new_owner(clinic, desk, &owner_id, &owner);
     }
     Ok(SetupStatus {
         configured: true,

@@ -5,25 +5,26 @@
 
 use palma::api::{self, Call};
 use palma::clock::SystemClock;
-use palma::staff::Actor;
+use palma::staff::Desk;
 use palma::{ApiError, Clinic, db};
 use std::sync::Arc;
 use tauri::Manager;
 
-/// What the shell holds: the open clinic and who is signed in at this window.
-struct Desk {
+/// What the shell holds: the open clinic and this window's desk (who is signed in, locked).
+/// There is one window, so one desk.
+struct Shell {
     clinic: Clinic,
-    actor: Actor,
+    desk: Desk,
 }
 
 /// The only command: `{ op, args }` in, the operation's result or an `ApiError` out.
 #[tauri::command]
 async fn call(
-    desk: tauri::State<'_, Desk>,
+    shell: tauri::State<'_, Shell>,
     call: serde_json::Value,
 ) -> Result<serde_json::Value, ApiError> {
     let call: Call = api::parse_call(call)?;
-    api::dispatch(&desk.clinic, &desk.actor, call).await
+    api::dispatch(&shell.clinic, &shell.desk, call).await
 }
 
 fn main() -> anyhow::Result<()> {
@@ -47,9 +48,9 @@ fn main() -> anyhow::Result<()> {
                 let _ = window.set_focus();
             }
         }))
-        .manage(Desk {
+        .manage(Shell {
             clinic,
-            actor: Actor::builtin_owner(),
+            desk: Desk::new(),
         })
         .invoke_handler(tauri::generate_handler![call])
         .run(tauri::generate_context!())?;

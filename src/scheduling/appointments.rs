@@ -121,6 +121,22 @@ pub struct CalendarView {
     pub appointments: Vec<Appointment>,
 }
 
+/// What a locked desk shows in place of a client's name.
+pub const HIDDEN_CLIENT: &str = "Booked";
+
+impl CalendarView {
+    /// The calendar as a locked desk may show it: when rooms and therapists are taken, but not
+    /// by whom (names become "Booked", ids and cancellation reasons are removed).
+    pub fn without_client_details(mut self) -> Self {
+        for appointment in &mut self.appointments {
+            appointment.client_id = String::new();
+            appointment.client_name = HIDDEN_CLIENT.to_owned();
+            appointment.cancel_reason = None;
+        }
+        self
+    }
+}
+
 /// The calendar's view of appointments, joined with the names it shows.
 macro_rules! select_view {
     () => {

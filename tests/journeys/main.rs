@@ -7,4 +7,6 @@ mod world;
 mod booking;
 mod clients;
 mod journal;
+mod permissions;
 mod setup;
+mod staff;

@@ -7,7 +7,7 @@ use palma::clock::FixedClock;
 use palma::db::Engine;
 use palma::scheduling::{PractitionerInput, RoomInput, ServiceInput};
 use palma::settings::{SettingsInput, StartClinic};
-use palma::staff::{Actor, Role};
+use palma::staff::{Actor, Desk, NewStaff, Role};
 use palma::{ApiError, Clinic};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
@@ -39,7 +39,8 @@ impl World {
         };
         let clinic = Clinic::open(&url, clock.clone(), "test-desk")
             .await
-            .unwrap();
+            .unwrap()
+            .with_light_password_hashing();
         Self {
             clinic,
             owner: Actor::builtin_owner(),
@@ -57,12 +58,23 @@ impl World {
         self.call_as(&self.owner, call).await
     }
 
+    /// Calls an operation at a desk where `actor` has just signed in.
     pub async fn call_as<T: DeserializeOwned>(
         &self,
         actor: &Actor,
         call: Call,
     ) -> Result<T, ApiError> {
-        let value = dispatch(&self.clinic, actor, call).await?;
+        let desk = Desk::signed_in(actor.clone(), self.clinic.now());
+        self.call_at(&desk, call).await
+    }
+
+    /// Calls an operation at a given desk (window), as whoever is signed in there.
+    pub async fn call_at<T: DeserializeOwned>(
+        &self,
+        desk: &Desk,
+        call: Call,
+    ) -> Result<T, ApiError> {
+        let value = dispatch(&self.clinic, desk, call).await?;
         Ok(serde_json::from_value(value).expect("reply matches its declared type"))
     }
 
@@ -149,7 +161,10 @@ impl World {
             late_cancel_hours: 24,
         };
         let _: palma::settings::SetupStatus = self
-            .call(Call::SetupStart(StartClinic::Empty { settings }))
+            .call(Call::SetupStart(StartClinic::Empty {
+                settings,
+                owner: test_owner(),
+            }))
             .await
             .unwrap();
     }
@@ -177,6 +192,15 @@ impl World {
 
     pub async fn status(&self) -> palma::settings::SetupStatus {
         self.call(Call::SetupStatus(NoArgs {})).await.unwrap()
+    }
+}
+
+/// The owner account every test clinic starts with.
+pub fn test_owner() -> NewStaff {
+    NewStaff {
+        display_name: "Olive Owner".into(),
+        username: "olive".into(),
+        password: "olive-password".into(),
     }
 }
 

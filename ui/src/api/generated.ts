@@ -1,5 +1,7 @@
 // Generated from the Rust types by `cargo test` (src/typescript.rs). Do not edit.
 
+export type Actor = { staffId: string, displayName: string, roles: Array<Role>, };
+
 export type ApiError = { code: ErrorCode, message: string, 
 /**
  * The request field the error is about, in the request's own (camelCase) spelling.
@@ -13,6 +15,40 @@ export type Appointment = { id: string, clientId: string, clientName: string, se
 start: string, end: string, startMs: number, endMs: number, status: AppointmentStatus, colour: string, cancelReason: string | null, lateCancellation: boolean, };
 
 export type AppointmentStatus = "booked" | "confirmed" | "arrived" | "in_treatment" | "completed" | "cancelled" | "no_show";
+
+export type BackupNow = { 
+/**
+ * The folder to write to; the configured backup folder when absent.
+ */
+folder?: string, };
+
+export type BackupReport = { 
+/**
+ * The backup file's full path.
+ */
+file: string, sha256: string, bytes: number, 
+/**
+ * Older backups removed to keep the newest `keep`.
+ */
+removed: Array<string>, };
+
+export type BackupSettings = { 
+/**
+ * Where scheduled backups go (an absolute folder path); empty for none.
+ */
+folder: string, 
+/**
+ * How many backups to keep in the folder (1–365, default 14).
+ */
+keep: number, 
+/**
+ * Whether to back up once a day while Palma is open.
+ */
+daily: boolean, 
+/**
+ * When the last backup was made (epoch ms); ignored on input.
+ */
+lastBackupMs?: number, };
 
 export type BookAppointment = { clientId: string, serviceId: string, practitionerId: string, roomId: string, 
 /**
@@ -80,11 +116,51 @@ currency: string,
  */
 lateCancelHours: number, };
 
-export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "internal";
+export type DemoAccount = { displayName: string, username: string, password: string, pin: string, roles: Array<Role>, };
+
+export type DeskPolicy = { 
+/**
+ * A desk with no activity for longer than this locks (1–240, default 5).
+ */
+idleLockMinutes: number, 
+/**
+ * Whether a locked desk still shows the calendar, with every client shown as "Booked".
+ */
+calendarVisibleWhenLocked: boolean, };
+
+export type DeskStatus = { signedIn: Actor | null, locked: boolean, policy: DeskPolicy, };
+
+export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "locked" | "internal";
+
+export type JournalLine = { seq: number, atMs: number, 
+/**
+ * Clinic wall-clock time, `YYYY-MM-DDTHH:MM`.
+ */
+at: string, staffId: string, 
+/**
+ * The staff member's name, or empty for the command line and removed accounts.
+ */
+staffName: string, workstation: string, action: string, entity: string, entityId: string, clientId: string | null, detail: string, };
+
+export type JournalQuery = { clientId?: string, staffId?: string, 
+/**
+ * First day, `YYYY-MM-DD`.
+ */
+from?: string, 
+/**
+ * Last day, `YYYY-MM-DD`.
+ */
+to?: string, 
+/**
+ * At most this many lines (1–1000, default 200).
+ */
+limit?: number, };
+
+export type NewStaff = { displayName: string, username: string, password: string, };
 
 export type NoArgs = Record<symbol, never>;
 
-export type Permission = "anyone" | "view_schedule" | "edit_schedule" | "view_clients" | "edit_clients" | "manage_clinic";
+export type Permission = "anyone" | "signed_in" | "view_schedule" | "edit_schedule" | "view_clients" | "edit_clients" | "manage_clinic" | "manage_staff" | "view_journal" | "export_data";
 
 export type Practitioner = { id: string, displayName: string, colour: string, active: boolean, };
 
@@ -93,6 +169,8 @@ export type PractitionerInput = {
  * Absent to create, present to change.
  */
 id?: string, displayName: string, colour: string, active: boolean, };
+
+export type Role = "owner" | "reception" | "therapist";
 
 export type Room = { id: string, name: string, active: boolean, };
 
@@ -116,15 +194,52 @@ priceMinor: number, currency: string, colour: string, active: boolean, };
 
 export type ServiceInput = { id?: string, name: string, durationMin: number, bufferMin: number, priceMinor: number, colour: string, active: boolean, };
 
+export type SetPassword = { staffId: string, currentPassword?: string, newPassword: string, };
+
+export type SetPin = { staffId: string, currentPassword?: string, pin?: string, };
+
 export type SettingsInput = { name: string, address: string, phone: string, email: string, website: string, timeZone: string, currency: string, lateCancelHours: number, };
 
 export type SetupStatus = { configured: boolean, clinicName: string | null, };
 
-export type StartClinic = { "kind": "demo" } | { "kind": "empty", settings: SettingsInput, };
+export type SignIn = { username: string, password: string, };
+
+export type StaffInput = { id?: string, displayName: string, username: string, roles: Array<Role>, practitionerId?: string, active: boolean, 
+/**
+ * Required when creating; ignored when changing (use `staff.set_password`).
+ */
+password?: string, };
+
+export type StaffMember = { id: string, displayName: string, username: string, roles: Array<Role>, practitionerId: string | null, active: boolean, hasPin: boolean, 
+/**
+ * Set while sign-in is refused after repeated failures (epoch ms).
+ */
+lockedUntilMs: number | null, };
+
+export type StartClinic = { "kind": "demo" } | { "kind": "empty", settings: SettingsInput, owner: NewStaff, };
+
+export type Switch = { staffId: string, pin: string, };
+
+export type SwitchCandidate = { staffId: string, displayName: string, };
+
+export type Unlock = { secret: string, };
 
 export interface Operations {
   "setup.status": { args: NoArgs; result: SetupStatus };
   "setup.start": { args: StartClinic; result: SetupStatus };
+  "setup.demo_accounts": { args: NoArgs; result: Array<DemoAccount> };
+  "staff.sign_in": { args: SignIn; result: DeskStatus };
+  "staff.sign_out": { args: NoArgs; result: DeskStatus };
+  "staff.switch": { args: Switch; result: DeskStatus };
+  "staff.switch_list": { args: NoArgs; result: Array<SwitchCandidate> };
+  "staff.lock": { args: NoArgs; result: DeskStatus };
+  "staff.unlock": { args: Unlock; result: DeskStatus };
+  "staff.me": { args: NoArgs; result: DeskStatus };
+  "staff.list": { args: NoArgs; result: Array<StaffMember> };
+  "staff.save": { args: StaffInput; result: StaffMember };
+  "staff.set_password": { args: SetPassword; result: StaffMember };
+  "staff.set_pin": { args: SetPin; result: StaffMember };
+  "staff.policy_save": { args: DeskPolicy; result: DeskPolicy };
   "settings.get": { args: NoArgs; result: ClinicSettings };
   "settings.update": { args: SettingsInput; result: ClinicSettings };
   "practitioners.list": { args: NoArgs; result: Array<Practitioner> };
@@ -141,4 +256,8 @@ export interface Operations {
   "appointments.book": { args: BookAppointment; result: Appointment };
   "appointments.cancel": { args: CancelAppointment; result: Appointment };
   "journal.changes": { args: ChangesSince; result: Changes };
+  "journal.search": { args: JournalQuery; result: Array<JournalLine> };
+  "backup.now": { args: BackupNow; result: BackupReport };
+  "backup.settings": { args: NoArgs; result: BackupSettings };
+  "backup.configure": { args: BackupSettings; result: BackupSettings };
 }
