@@ -169,7 +169,8 @@ pub async fn backup_if_due(clinic: &Clinic, actor: &Actor) -> ApiResult<Option<B
     Ok(Some(report))
 }
 
-async fn note_backup(clinic: &Clinic, actor: &Actor, report: &BackupReport) -> ApiResult<()> {
+/// Records a backup in the journal and as the last backup (for the daily schedule).
+pub async fn note_backup(clinic: &Clinic, actor: &Actor, report: &BackupReport) -> ApiResult<()> {
     let mut tx = WriteTx::begin(clinic, actor).await?;
     sqlx::query("UPDATE security_settings SET last_backup_ms = $1 WHERE id = 1")
         .bind(tx.at_ms())

@@ -5,7 +5,7 @@
 
 use palma::api::{self, Call};
 use palma::clock::SystemClock;
-use palma::staff::Desk;
+use palma::staff::{Actor, Desk};
 use palma::{ApiError, Clinic, db};
 use std::sync::Arc;
 use tauri::Manager;
@@ -40,6 +40,19 @@ fn main() -> anyhow::Result<()> {
         Arc::new(SystemClock),
         &palma::clinic::this_workstation(),
     ))?;
+    // The daily backup: checked every hour while Palma is open; the core decides if one is due.
+    let scheduled = clinic.clone();
+    tauri::async_runtime::spawn(async move {
+        let mut hourly = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
+        loop {
+            hourly.tick().await;
+            if let Err(error) =
+                palma::backup::backup_if_due(&scheduled, &Actor::builtin_owner()).await
+            {
+                tracing::warn!(message = %error.message, "scheduled backup failed");
+            }
+        }
+    });
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             // A second start brings the open window forward instead of opening the database twice.

@@ -4,6 +4,7 @@
 
 mod world;
 
+mod backup;
 mod booking;
 mod clients;
 mod journal;

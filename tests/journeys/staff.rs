@@ -1,14 +1,14 @@
 //! Staff accounts: first-run owner, sign-in, lockout with back-off, idle lock, quick switch,
 //! the demo's accounts, and the journal naming real people.
 
-use crate::world::{World, test_owner};
+use crate::world::{World, test_owner, test_settings};
 use chrono::Duration;
 use palma::ErrorCode;
 use palma::api::{Call, NoArgs};
 use palma::audit::{JournalLine, JournalQuery};
 use palma::demo::{DEMO_PASSWORD, DemoAccount};
 use palma::scheduling::appointments::{Appointment, BookAppointment, CalendarRange, CalendarView};
-use palma::settings::{SettingsInput, StartClinic};
+use palma::settings::StartClinic;
 use palma::staff::accounts::{SetPassword, SetPin};
 use palma::staff::session::{DeskPolicy, SignIn, Switch, SwitchCandidate, Unlock};
 use palma::staff::{Desk, DeskStatus, Role, StaffInput, StaffMember};
@@ -39,16 +39,7 @@ async fn clinic_with_reception(world: &World, desk: &Desk) -> StaffMember {
         .call_at(
             desk,
             Call::SetupStart(StartClinic::Empty {
-                settings: SettingsInput {
-                    name: "Test Clinic".into(),
-                    address: String::new(),
-                    phone: String::new(),
-                    email: String::new(),
-                    website: String::new(),
-                    time_zone: "Europe/London".into(),
-                    currency: "GBP".into(),
-                    late_cancel_hours: 24,
-                },
+                settings: test_settings("Europe/London"),
                 owner: test_owner(),
             }),
         )

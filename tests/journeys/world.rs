@@ -49,6 +49,13 @@ impl World {
         }
     }
 
+    /// The SQLite database file (none on PostgreSQL).
+    pub fn sqlite_file(&self) -> Option<std::path::PathBuf> {
+        self._dir
+            .as_ref()
+            .map(|dir| dir.path().join("palma.sqlite"))
+    }
+
     pub fn engine(&self) -> Engine {
         self.clinic.engine()
     }
@@ -150,16 +157,7 @@ impl World {
     }
 
     pub async fn set_up(&self, time_zone: &str) {
-        let settings = SettingsInput {
-            name: "Test Clinic".into(),
-            address: String::new(),
-            phone: String::new(),
-            email: String::new(),
-            website: String::new(),
-            time_zone: time_zone.into(),
-            currency: "GBP".into(),
-            late_cancel_hours: 24,
-        };
+        let settings = test_settings(time_zone);
         let _: palma::settings::SetupStatus = self
             .call(Call::SetupStart(StartClinic::Empty {
                 settings,
@@ -192,6 +190,20 @@ impl World {
 
     pub async fn status(&self) -> palma::settings::SetupStatus {
         self.call(Call::SetupStatus(NoArgs {})).await.unwrap()
+    }
+}
+
+/// The settings every test clinic starts with.
+pub fn test_settings(time_zone: &str) -> SettingsInput {
+    SettingsInput {
+        name: "Test Clinic".into(),
+        address: String::new(),
+        phone: String::new(),
+        email: String::new(),
+        website: String::new(),
+        time_zone: time_zone.into(),
+        currency: "GBP".into(),
+        late_cancel_hours: 24,
     }
 }
 
