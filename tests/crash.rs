@@ -3,6 +3,9 @@
 //! random moments, 200 times. After every kill the database must pass `integrity_check` and
 //! `foreign_key_check`, the journal chain must verify, and every acknowledged id must be
 //! there. PostgreSQL's own crash safety is the server's; this checks Palma's use of SQLite.
+//!
+//! Also here, because they run the `palma` binary too: `verify-audit`, `backup` and
+//! `restore` from the command line.
 
 use palma::audit::{Verdict, verify};
 use palma::clock::FixedClock;
@@ -171,4 +174,75 @@ async fn killing_the_writer_at_random_never_loses_or_breaks_anything() {
         "{} writes acknowledged",
         all_acked.len()
     );
+}
+
+fn palma(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_palma"))
+        .args(args)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_command_line_verifies_the_journal_and_backs_up_and_restores() {
+    sqlx::any::install_default_drivers();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("palma.sqlite");
+    let url = palma::db::sqlite_url(&file);
+    set_up(&url).await;
+    let intact = palma(&["--database", &url, "verify-audit"]);
+    assert!(intact.status.success());
+    assert!(String::from_utf8_lossy(&intact.stdout).contains("journal intact: 5 entries verified"));
+    let backup = dir.path().join("copy.sqlite");
+    let made = palma(&[
+        "--database",
+        &url,
+        "backup",
+        "--out",
+        &backup.display().to_string(),
+    ]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    // Tamper with the third line behind the triggers' back.
+    let mut conn = sqlx::AnyConnection::connect(&url).await.unwrap();
+    sqlx::query("DROP TRIGGER journal_no_update")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE journal SET workstation = 'elsewhere' WHERE seq = 3")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    conn.close().await.unwrap();
+    let broken = palma(&["--database", &url, "verify-audit"]);
+    assert!(!broken.status.success());
+    let said = String::from_utf8_lossy(&broken.stderr);
+    assert!(
+        said.contains("journal broken at entry 3: its content was changed"),
+        "{said}"
+    );
+    // Restoring the backup brings back the intact journal and keeps the tampered database.
+    let restored = palma(&["--database", &url, "restore", &backup.display().to_string()]);
+    assert!(
+        restored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restored.stderr)
+    );
+    assert!(
+        palma(&["--database", &url, "verify-audit"])
+            .status
+            .success()
+    );
+    // A damaged backup is refused with a clear message.
+    let mut bytes = std::fs::read(&backup).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    std::fs::write(&backup, bytes).unwrap();
+    let refused = palma(&["--database", &url, "restore", &backup.display().to_string()]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("does not match its checksum"));
 }

@@ -9,5 +9,6 @@ mod booking;
 mod clients;
 mod journal;
 mod permissions;
+mod properties;
 mod setup;
 mod staff;
