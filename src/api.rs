@@ -44,6 +44,8 @@ pub enum Permission {
     ViewJournal,
     /// Backups, restores and exports of data out of Palma.
     ExportData,
+    /// Erasing a client's data and purging records whose retention period has ended.
+    ManageRetention,
 }
 
 /// Which roles hold which permissions. The permission-matrix test checks every operation
@@ -180,6 +182,9 @@ operations! {
     "clients.get"          => ClientsGet(ById) -> Client, ViewClients, clients::get;
     "clients.create"       => ClientsCreate(ClientInput) -> Client, EditClients, clients::create;
     "clients.update"       => ClientsUpdate(ClientUpdate) -> Client, EditClients, clients::update;
+    "clients.export"       => ClientsExport(ById) -> clients::requests::ClientExport, ExportData, clients::requests::export;
+    "clients.erase"        => ClientsErase(ById) -> clients::requests::Erasure, ManageRetention, clients::requests::erase;
+    "retention.purge_due"  => RetentionPurgeDue(NoArgs) -> clients::requests::PurgeReport, ManageRetention, clients::requests::purge_due;
     "calendar.range"       => CalendarRange(CalendarRange) -> CalendarView, ViewSchedule, appointments::calendar;
     "appointments.book"    => AppointmentsBook(BookAppointment) -> Appointment, EditSchedule, appointments::book;
     "appointments.cancel"  => AppointmentsCancel(CancelAppointment) -> Appointment, EditSchedule, appointments::cancel;

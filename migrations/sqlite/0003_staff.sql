@@ -38,3 +38,10 @@ INSERT INTO security_settings (id) VALUES (1);
 
 CREATE INDEX journal_by_actor ON journal (actor_id, seq);
 CREATE INDEX journal_by_time ON journal (at_ms);
+
+-- Client data requests: an erased client's contact details are gone at once; the record is
+-- restricted (hidden from search, names kept for the retained records) until `purge_after`
+-- (YYYY-MM-DD), when it and everything about it is purged.
+ALTER TABLE clients ADD COLUMN restricted_at BIGINT;
+ALTER TABLE clients ADD COLUMN purge_after TEXT;
+ALTER TABLE security_settings ADD COLUMN retention_years INTEGER NOT NULL DEFAULT 8;

@@ -552,6 +552,22 @@ pub async fn cancel(
     Ok(cancelled)
 }
 
+/// Every appointment of one client, oldest first (for the client's data export).
+pub async fn for_client(clinic: &Clinic, client_id: &str) -> ApiResult<Vec<Appointment>> {
+    let tz = settings::load(clinic.pool()).await?.tz();
+    let rows = sqlx::query(concat!(
+        select_view!(),
+        " WHERE a.client_id = $1 ORDER BY a.start_ms"
+    ))
+    .bind(client_id)
+    .fetch_all(clinic.pool())
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|row| appointment_from(row, tz))
+        .collect::<Result<_, _>>()?)
+}
+
 pub async fn calendar(
     clinic: &Clinic,
     actor: &Actor,

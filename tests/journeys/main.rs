@@ -10,5 +10,6 @@ mod clients;
 mod journal;
 mod permissions;
 mod properties;
+mod requests;
 mod setup;
 mod staff;

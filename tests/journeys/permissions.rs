@@ -41,6 +41,9 @@ const EXPECTED: &[(&str, &[Role])] = &[
     ("clients.get", ALL),
     ("clients.create", ALL),
     ("clients.update", ALL),
+    ("clients.export", OWNER),
+    ("clients.erase", OWNER),
+    ("retention.purge_due", OWNER),
     ("calendar.range", ALL),
     ("appointments.book", ALL),
     ("appointments.cancel", ALL),
@@ -80,7 +83,7 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
             json!({ "name": "Hot stones", "durationMin": 60, "bufferMin": 0, "priceMinor": 5000, "colour": "#2f7d6d", "active": true })
         }
         "clients.search" => json!({ "text": "zo" }),
-        "clients.get" => json!({ "id": client }),
+        "clients.get" | "clients.export" | "clients.erase" => json!({ "id": client }),
         "clients.create" => json!({ "givenName": "Ada", "familyName": "Lovelace" }),
         "clients.update" => {
             json!({ "id": client, "client": { "givenName": "Zoë", "familyName": "Ł" } })
@@ -106,7 +109,8 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
         | "practitioners.list"
         | "rooms.list"
         | "services.list"
-        | "backup.settings" => json!({}),
+        | "backup.settings"
+        | "retention.purge_due" => json!({}),
         other => panic!("no sample arguments for {other}: add it here and to EXPECTED"),
     }
 }

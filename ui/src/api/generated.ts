@@ -92,6 +92,20 @@ export type Client = { id: string, givenName: string, familyName: string, prefer
  */
 dateOfBirth: string | null, phone: string, email: string, notesForReception: string, };
 
+export type ClientExport = { 
+/**
+ * Clinic wall-clock time of the export, `YYYY-MM-DDTHH:MM`.
+ */
+exportedAt: string, clinicName: string, client: Client, 
+/**
+ * Set when the client's data was erased and the record is kept only until `purgeAfter`.
+ */
+purgeAfter: string | null, appointments: Array<Appointment>, 
+/**
+ * Who did what with this client's records, when, from which computer.
+ */
+journal: Array<JournalLine>, };
+
 export type ClientInput = { givenName: string, familyName: string, preferredName: string, 
 /**
  * `YYYY-MM-DD` or empty.
@@ -130,6 +144,12 @@ calendarVisibleWhenLocked: boolean, };
 
 export type DeskStatus = { signedIn: Actor | null, locked: boolean, policy: DeskPolicy, };
 
+export type Erasure = { clientId: string, 
+/**
+ * The day the restricted record will be purged; none when it was purged now.
+ */
+purgeAfter: string | null, purged: boolean, };
+
 export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "locked" | "internal";
 
 export type JournalLine = { seq: number, atMs: number, 
@@ -160,7 +180,7 @@ export type NewStaff = { displayName: string, username: string, password: string
 
 export type NoArgs = Record<symbol, never>;
 
-export type Permission = "anyone" | "signed_in" | "view_schedule" | "edit_schedule" | "view_clients" | "edit_clients" | "manage_clinic" | "manage_staff" | "view_journal" | "export_data";
+export type Permission = "anyone" | "signed_in" | "view_schedule" | "edit_schedule" | "view_clients" | "edit_clients" | "manage_clinic" | "manage_staff" | "view_journal" | "export_data" | "manage_retention";
 
 export type Practitioner = { id: string, displayName: string, colour: string, active: boolean, };
 
@@ -169,6 +189,8 @@ export type PractitionerInput = {
  * Absent to create, present to change.
  */
 id?: string, displayName: string, colour: string, active: boolean, };
+
+export type PurgeReport = { purged: number, };
 
 export type Role = "owner" | "reception" | "therapist";
 
@@ -252,6 +274,9 @@ export interface Operations {
   "clients.get": { args: ById; result: Client };
   "clients.create": { args: ClientInput; result: Client };
   "clients.update": { args: ClientUpdate; result: Client };
+  "clients.export": { args: ById; result: ClientExport };
+  "clients.erase": { args: ById; result: Erasure };
+  "retention.purge_due": { args: NoArgs; result: PurgeReport };
   "calendar.range": { args: CalendarRange; result: CalendarView };
   "appointments.book": { args: BookAppointment; result: Appointment };
   "appointments.cancel": { args: CancelAppointment; result: Appointment };
