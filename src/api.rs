@@ -44,6 +44,8 @@ pub enum Permission {
     ViewJournal,
     /// Backups, restores and exports of data out of Palma.
     ExportData,
+    /// Bringing clients in from another system's files.
+    ImportData,
     /// Erasing a client's data and purging records whose retention period has ended.
     ManageRetention,
 }
@@ -183,6 +185,8 @@ operations! {
     "clients.create"       => ClientsCreate(ClientInput) -> Client, EditClients, clients::create;
     "clients.update"       => ClientsUpdate(ClientUpdate) -> Client, EditClients, clients::update;
     "clients.export"       => ClientsExport(ById) -> clients::requests::ClientExport, ExportData, clients::requests::export;
+    "clients.import_csv"   => ClientsImportCsv(clients::csv::ImportClients) -> clients::csv::ImportReport, ImportData, clients::csv::import;
+    "clients.export_csv"   => ClientsExportCsv(NoArgs) -> String, ExportData, clients::csv::export;
     "clients.erase"        => ClientsErase(ById) -> clients::requests::Erasure, ManageRetention, clients::requests::erase;
     "retention.purge_due"  => RetentionPurgeDue(NoArgs) -> clients::requests::PurgeReport, ManageRetention, clients::requests::purge_due;
     "calendar.range"       => CalendarRange(CalendarRange) -> CalendarView, ViewSchedule, appointments::calendar;

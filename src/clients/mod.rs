@@ -1,6 +1,7 @@
 //! Clients: the contact record reception keeps, search as you type, and client data
 //! requests (export, erasure with retention).
 
+pub mod csv;
 mod record;
 pub mod requests;
 mod search;

@@ -7,6 +7,7 @@ mod world;
 mod backup;
 mod booking;
 mod clients;
+mod import;
 mod journal;
 mod permissions;
 mod properties;

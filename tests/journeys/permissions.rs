@@ -42,6 +42,8 @@ const EXPECTED: &[(&str, &[Role])] = &[
     ("clients.create", ALL),
     ("clients.update", ALL),
     ("clients.export", OWNER),
+    ("clients.import_csv", OWNER),
+    ("clients.export_csv", OWNER),
     ("clients.erase", OWNER),
     ("retention.purge_due", OWNER),
     ("calendar.range", ALL),
@@ -110,7 +112,13 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
         | "rooms.list"
         | "services.list"
         | "backup.settings"
-        | "retention.purge_due" => json!({}),
+        | "retention.purge_due"
+        | "clients.export_csv" => json!({}),
+        "clients.import_csv" => json!({
+            "csv": "First,Last,Phone\nAda,Lovelace,020 7946 0958\n",
+            "mapping": { "givenName": "First", "familyName": "Last", "phone": "Phone" },
+            "dryRun": true
+        }),
         other => panic!("no sample arguments for {other}: add it here and to EXPECTED"),
     }
 }

@@ -291,3 +291,22 @@ fn hostile_text_is_stored_as_text_and_searching_it_never_breaks() {
     let settings: Result<Value, _> = rt.block_on(world.call(Call::SettingsGet(NoArgs {})));
     assert!(settings.is_ok());
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn csv_reading_never_panics(text in any::<String>()) {
+        let _ = palma::clients::csv::parse(&text);
+    }
+
+    #[test]
+    fn csv_cells_round_trip(rows in proptest::collection::vec(proptest::collection::vec("[^=+@\t\r\u{feff}-][^\r]{0,12}", 1..5), 1..6)) {
+        let text: String = rows
+            .iter()
+            .map(|row| row.iter().map(|c| palma::clients::csv::cell(c)).collect::<Vec<_>>().join(",") + "\r\n")
+            .collect();
+        let read = palma::clients::csv::parse(&text).unwrap();
+        prop_assert_eq!(read, rows);
+    }
+}

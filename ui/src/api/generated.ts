@@ -130,6 +130,10 @@ currency: string,
  */
 lateCancelHours: number, };
 
+export type ColumnMapping = { givenName: string, familyName: string, preferredName?: string, dateOfBirth?: string, phone?: string, email?: string, notesForReception?: string, };
+
+export type DateOrder = "iso" | "day_month_year" | "month_day_year";
+
 export type DemoAccount = { displayName: string, username: string, password: string, pin: string, roles: Array<Role>, };
 
 export type DeskPolicy = { 
@@ -151,6 +155,26 @@ export type Erasure = { clientId: string,
 purgeAfter: string | null, purged: boolean, };
 
 export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "locked" | "internal";
+
+export type ImportClients = { 
+/**
+ * The whole CSV file, with a header row.
+ */
+csv: string, mapping: ColumnMapping, dateOrder: DateOrder, 
+/**
+ * Check only; write nothing.
+ */
+dryRun: boolean, };
+
+export type ImportReport = { 
+/**
+ * Data rows in the file (not counting the header).
+ */
+rows: number, problems: Array<RowProblem>, 
+/**
+ * Clients written: all rows, or none when there was any problem or it was a dry run.
+ */
+imported: number, };
 
 export type JournalLine = { seq: number, atMs: number, 
 /**
@@ -180,7 +204,7 @@ export type NewStaff = { displayName: string, username: string, password: string
 
 export type NoArgs = Record<symbol, never>;
 
-export type Permission = "anyone" | "signed_in" | "view_schedule" | "edit_schedule" | "view_clients" | "edit_clients" | "manage_clinic" | "manage_staff" | "view_journal" | "export_data" | "manage_retention";
+export type Permission = "anyone" | "signed_in" | "view_schedule" | "edit_schedule" | "view_clients" | "edit_clients" | "manage_clinic" | "manage_staff" | "view_journal" | "export_data" | "import_data" | "manage_retention";
 
 export type Practitioner = { id: string, displayName: string, colour: string, active: boolean, };
 
@@ -197,6 +221,8 @@ export type Role = "owner" | "reception" | "therapist";
 export type Room = { id: string, name: string, active: boolean, };
 
 export type RoomInput = { id?: string, name: string, active: boolean, };
+
+export type RowProblem = { line: number, field: string, message: string, };
 
 export type SearchClients = { text: string, 
 /**
@@ -275,6 +301,8 @@ export interface Operations {
   "clients.create": { args: ClientInput; result: Client };
   "clients.update": { args: ClientUpdate; result: Client };
   "clients.export": { args: ById; result: ClientExport };
+  "clients.import_csv": { args: ImportClients; result: ImportReport };
+  "clients.export_csv": { args: NoArgs; result: string };
   "clients.erase": { args: ById; result: Erasure };
   "retention.purge_due": { args: NoArgs; result: PurgeReport };
   "calendar.range": { args: CalendarRange; result: CalendarView };
