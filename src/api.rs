@@ -189,6 +189,8 @@ operations! {
     "clients.export_csv"   => ClientsExportCsv(NoArgs) -> String, ExportData, clients::csv::export;
     "clients.erase"        => ClientsErase(ById) -> clients::requests::Erasure, ManageRetention, clients::requests::erase;
     "retention.purge_due"  => RetentionPurgeDue(NoArgs) -> clients::requests::PurgeReport, ManageRetention, clients::requests::purge_due;
+    "retention.settings"   => RetentionSettings(NoArgs) -> clients::requests::RetentionSettings, ManageRetention, clients::requests::retention;
+    "retention.configure"  => RetentionConfigure(clients::requests::RetentionSettings) -> clients::requests::RetentionSettings, ManageRetention, clients::requests::configure_retention;
     "calendar.range"       => CalendarRange(CalendarRange) -> CalendarView, ViewSchedule, appointments::calendar;
     "appointments.book"    => AppointmentsBook(BookAppointment) -> Appointment, EditSchedule, appointments::book;
     "appointments.cancel"  => AppointmentsCancel(CancelAppointment) -> Appointment, EditSchedule, appointments::cancel;

@@ -40,16 +40,21 @@ fn main() -> anyhow::Result<()> {
         Arc::new(SystemClock),
         &palma::clinic::this_workstation(),
     ))?;
-    // The daily backup: checked every hour while Palma is open; the core decides if one is due.
+    // Housekeeping every hour while Palma is open: the daily backup (the core decides whether
+    // one is due) and purging records past their retention period.
     let scheduled = clinic.clone();
     tauri::async_runtime::spawn(async move {
         let mut hourly = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
         loop {
             hourly.tick().await;
-            if let Err(error) =
-                palma::backup::backup_if_due(&scheduled, &Actor::builtin_owner()).await
-            {
+            let system = Actor::builtin_owner();
+            if let Err(error) = palma::backup::backup_if_due(&scheduled, &system).await {
                 tracing::warn!(message = %error.message, "scheduled backup failed");
+            }
+            // Restricted client records whose retention period has ended are purged.
+            let due = palma::clients::requests::purge_due(&scheduled, &system, Default::default());
+            if let Err(error) = due.await {
+                tracing::warn!(message = %error.message, "purging expired records failed");
             }
         }
     });

@@ -206,3 +206,50 @@ pub async fn purge_due(clinic: &Clinic, actor: &Actor, _args: NoArgs) -> ApiResu
         purged: i64::try_from(due.len()).unwrap_or(i64::MAX),
     })
 }
+
+/// How long a client's records are kept after their last contact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RetentionSettings {
+    /// Years after the last contact (1–100, default 8).
+    pub years: i32,
+}
+
+pub async fn retention(
+    clinic: &Clinic,
+    _actor: &Actor,
+    _args: NoArgs,
+) -> ApiResult<RetentionSettings> {
+    let years: i32 =
+        sqlx::query_scalar("SELECT retention_years FROM security_settings WHERE id = 1")
+            .fetch_one(clinic.pool())
+            .await?;
+    Ok(RetentionSettings { years })
+}
+
+/// Changes the retention period for future erasures (records already restricted keep the
+/// purge date they were given).
+pub async fn configure_retention(
+    clinic: &Clinic,
+    actor: &Actor,
+    args: RetentionSettings,
+) -> ApiResult<RetentionSettings> {
+    let years = fields::within("years", "Retention (years)", args.years.into(), 1..=100)?;
+    let years = i32::try_from(years).unwrap_or(8);
+    let mut tx = WriteTx::begin(clinic, actor).await?;
+    sqlx::query("UPDATE security_settings SET retention_years = $1, updated_at = $2 WHERE id = 1")
+        .bind(years)
+        .bind(tx.at_ms())
+        .execute(tx.conn())
+        .await?;
+    tx.record(Entry {
+        action: "update",
+        entity: "settings",
+        entity_id: "retention",
+        client_id: None,
+        detail: format!("{years} years"),
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(RetentionSettings { years })
+}

@@ -291,10 +291,12 @@ pub async fn book(clinic: &Clinic, actor: &Actor, args: BookAppointment) -> ApiR
     )
     .await?;
     let room_name: String = room.try_get("name")?;
-    let client_exists = sqlx::query("SELECT id FROM clients WHERE id = $1")
-        .bind(&client_id)
-        .fetch_optional(tx.conn())
-        .await?;
+    // An erased (restricted) client cannot be booked: their record is only being retained.
+    let client_exists =
+        sqlx::query("SELECT id FROM clients WHERE id = $1 AND restricted_at IS NULL")
+            .bind(&client_id)
+            .fetch_optional(tx.conn())
+            .await?;
     if client_exists.is_none() {
         return Err(ApiError::validation(
             "clientId",

@@ -241,11 +241,13 @@ pub(crate) async fn desk_check(
 }
 
 async fn status_of(clinic: &Clinic, desk: &Desk) -> ApiResult<DeskStatus> {
-    let state = desk.snapshot();
+    let policy = policy(clinic.pool()).await?;
+    // Reports the idle lock as soon as it is due, even before the next guarded call.
+    let state = desk.check_idle(clinic.now().timestamp_millis(), policy.idle_lock_minutes);
     Ok(DeskStatus {
         signed_in: state.actor,
         locked: state.locked,
-        policy: policy(clinic.pool()).await?,
+        policy,
     })
 }
 

@@ -46,6 +46,8 @@ const EXPECTED: &[(&str, &[Role])] = &[
     ("clients.export_csv", OWNER),
     ("clients.erase", OWNER),
     ("retention.purge_due", OWNER),
+    ("retention.settings", OWNER),
+    ("retention.configure", OWNER),
     ("calendar.range", ALL),
     ("appointments.book", ALL),
     ("appointments.cancel", ALL),
@@ -113,7 +115,9 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
         | "services.list"
         | "backup.settings"
         | "retention.purge_due"
+        | "retention.settings"
         | "clients.export_csv" => json!({}),
+        "retention.configure" => json!({ "years": 8 }),
         "clients.import_csv" => json!({
             "csv": "First,Last,Phone\nAda,Lovelace,020 7946 0958\n",
             "mapping": { "givenName": "First", "familyName": "Last", "phone": "Phone" },

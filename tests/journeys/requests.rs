@@ -7,7 +7,7 @@ use chrono::Duration;
 use palma::ErrorCode;
 use palma::api::{ById, Call, NoArgs};
 use palma::audit::{JournalLine, JournalQuery};
-use palma::clients::requests::{ClientExport, Erasure, PurgeReport};
+use palma::clients::requests::{ClientExport, Erasure, PurgeReport, RetentionSettings};
 use palma::clients::{Client, ClientSummary, SearchClients};
 use palma::scheduling::appointments::{Appointment, BookAppointment, CancelAppointment};
 use serde_json::Value;
@@ -183,7 +183,17 @@ async fn erasure_removes_contact_details_now_and_purges_after_retention() {
 async fn a_client_not_seen_for_longer_than_retention_is_purged_at_once() {
     let world = World::new().await;
     let f = world.small_clinic().await;
-    world.clock.advance(Duration::days(9 * 366));
+    let shorter: RetentionSettings = world
+        .call(Call::RetentionConfigure(RetentionSettings { years: 2 }))
+        .await
+        .unwrap();
+    assert_eq!(shorter.years, 2);
+    let zero = world
+        .call::<Value>(Call::RetentionConfigure(RetentionSettings { years: 0 }))
+        .await
+        .unwrap_err();
+    assert_eq!(zero.field.as_deref(), Some("years"));
+    world.clock.advance(Duration::days(3 * 366));
     let erased: Erasure = world
         .call(Call::ClientsErase(ById {
             id: f.clients[2].clone(),

@@ -216,6 +216,12 @@ id?: string, displayName: string, colour: string, active: boolean, };
 
 export type PurgeReport = { purged: number, };
 
+export type RetentionSettings = { 
+/**
+ * Years after the last contact (1–100, default 8).
+ */
+years: number, };
+
 export type Role = "owner" | "reception" | "therapist";
 
 export type Room = { id: string, name: string, active: boolean, };
@@ -305,6 +311,8 @@ export interface Operations {
   "clients.export_csv": { args: NoArgs; result: string };
   "clients.erase": { args: ById; result: Erasure };
   "retention.purge_due": { args: NoArgs; result: PurgeReport };
+  "retention.settings": { args: NoArgs; result: RetentionSettings };
+  "retention.configure": { args: RetentionSettings; result: RetentionSettings };
   "calendar.range": { args: CalendarRange; result: CalendarView };
   "appointments.book": { args: BookAppointment; result: Appointment };
   "appointments.cancel": { args: CancelAppointment; result: Appointment };
