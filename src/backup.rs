@@ -119,13 +119,11 @@ pub async fn configure(
     .bind(tx.at_ms())
     .execute(tx.conn())
     .await?;
-    tx.record(Entry {
-        action: "update",
-        entity: "settings",
-        entity_id: "backup",
-        client_id: None,
-        detail: format!("keep {keep}; daily {}", args.daily),
-    })
+    crate::settings::journal_change(
+        &mut tx,
+        "backup",
+        format!("keep {keep}; daily {}", args.daily),
+    )
     .await?;
     let saved = load_settings(tx.conn()).await?;
     tx.commit().await?;

@@ -240,3 +240,15 @@ async fn write(tx: &mut WriteTx, settings: &ClinicSettings, action: &str) -> Api
     })
     .await
 }
+
+/// Journals a change to one part of the clinic's settings (desk policy, backups, retention).
+pub(crate) async fn journal_change(tx: &mut WriteTx, part: &str, detail: String) -> ApiResult<()> {
+    tx.record(Entry {
+        action: "update",
+        entity: "settings",
+        entity_id: part,
+        client_id: None,
+        detail,
+    })
+    .await
+}

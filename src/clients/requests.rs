@@ -242,14 +242,7 @@ pub async fn configure_retention(
         .bind(tx.at_ms())
         .execute(tx.conn())
         .await?;
-    tx.record(Entry {
-        action: "update",
-        entity: "settings",
-        entity_id: "retention",
-        client_id: None,
-        detail: format!("{years} years"),
-    })
-    .await?;
+    crate::settings::journal_change(&mut tx, "retention", format!("{years} years")).await?;
     tx.commit().await?;
     Ok(RetentionSettings { years })
 }

@@ -387,14 +387,8 @@ pub async fn save_policy(
     .bind(tx.at_ms())
     .execute(tx.conn())
     .await?;
-    tx.record(Entry {
-        action: "update",
-        entity: "settings",
-        entity_id: "desk_policy",
-        client_id: None,
-        detail: format!("idle lock {minutes} min"),
-    })
-    .await?;
+    crate::settings::journal_change(&mut tx, "desk_policy", format!("idle lock {minutes} min"))
+        .await?;
     let saved = policy(tx.conn()).await?;
     tx.commit().await?;
     Ok(saved)
