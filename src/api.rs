@@ -18,7 +18,7 @@ use crate::scheduling::{
 use crate::settings::{self, ClinicSettings, SettingsInput, SetupStatus, StartClinic};
 use crate::staff::accounts::{self, SetPassword, SetPin};
 use crate::staff::session::{self, DeskPolicy, SignIn, Switch, SwitchCandidate, Unlock};
-use crate::staff::{Actor, Desk, DeskStatus, Role, StaffInput, StaffMember};
+use crate::staff::{Actor, Desk, DeskStatus, NewStaff, Role, StaffInput, StaffMember};
 use crate::{backup, demo};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -159,6 +159,7 @@ macro_rules! operations {
 operations! {
     "setup.status"         => SetupStatus(NoArgs) -> SetupStatus, Anyone, settings::status;
     "setup.start"          => SetupStart(StartClinic) -> SetupStatus, Anyone, @desk settings::start;
+    "setup.create_owner"   => SetupCreateOwner(NewStaff) -> SetupStatus, Anyone, @desk settings::create_owner;
     "setup.demo_accounts"  => SetupDemoAccounts(NoArgs) -> Vec<demo::DemoAccount>, Anyone, demo::accounts;
     "staff.sign_in"        => StaffSignIn(SignIn) -> DeskStatus, Anyone, @desk session::sign_in;
     "staff.sign_out"       => StaffSignOut(NoArgs) -> DeskStatus, Anyone, @desk session::sign_out;

@@ -65,6 +65,9 @@ pub enum StartClinic {
 pub struct SetupStatus {
     pub configured: bool,
     pub clinic_name: Option<String>,
+    /// The clinic exists but has no staff account yet (a database from before accounts):
+    /// the start screen asks for the owner's account (`setup.create_owner`).
+    pub needs_owner: bool,
 }
 
 impl ClinicSettings {
@@ -140,8 +143,12 @@ pub async fn load(conn: impl sqlx::AnyExecutor<'_>) -> ApiResult<ClinicSettings>
 
 pub async fn status(clinic: &Clinic, _actor: &Actor, _args: NoArgs) -> ApiResult<SetupStatus> {
     let settings = find(clinic.pool()).await?;
+    let staff: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff")
+        .fetch_one(clinic.pool())
+        .await?;
     Ok(SetupStatus {
         configured: settings.is_some(),
+        needs_owner: settings.is_some() && staff == 0,
         clinic_name: settings.map(|s| s.name),
     })
 }
@@ -192,6 +199,37 @@ pub async fn start(clinic: &Clinic, desk: &Desk, args: StartClinic) -> ApiResult
     Ok(SetupStatus {
         configured: true,
         clinic_name: Some(settings.name),
+        needs_owner: false,
+    })
+}
+
+/// Creates the first owner of a clinic that has none (set up before staff accounts existed),
+/// and signs this window in as them. Refused once any account exists.
+pub async fn create_owner(clinic: &Clinic, desk: &Desk, owner: NewStaff) -> ApiResult<SetupStatus> {
+    let hash = accounts::prepare_owner(clinic, &owner).await?;
+    let owner_id = new_id();
+    let actor = Actor {
+        staff_id: owner_id.clone(),
+        display_name: crate::fields::clean_text(&owner.display_name),
+        roles: vec![Role::Owner],
+    };
+    let mut tx = WriteTx::begin(clinic, &actor).await?;
+    let settings = load(tx.conn()).await?;
+    let staff: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff")
+        .fetch_one(tx.conn())
+        .await?;
+    if staff > 0 {
+        return Err(ApiError::conflict(
+            "This clinic already has staff accounts; ask its owner.",
+        ));
+    }
+    accounts::create_owner(&mut tx, &owner_id, &owner, &hash, None).await?;
+    tx.commit().await?;
+    accounts::sign_in_new_owner(clinic, desk, &owner_id, &owner);
+    Ok(SetupStatus {
+        configured: true,
+        clinic_name: Some(settings.name),
+        needs_owner: false,
     })
 }
 

@@ -16,6 +16,7 @@ const OWNER: &[Role] = &[Role::Owner];
 const EXPECTED: &[(&str, &[Role])] = &[
     ("setup.status", ALL),
     ("setup.start", ALL),
+    ("setup.create_owner", ALL),
     ("setup.demo_accounts", ALL),
     ("staff.sign_in", ALL),
     ("staff.sign_out", ALL),
@@ -64,6 +65,9 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
     let client = &f.clients[0];
     match op {
         "setup.start" => json!({ "kind": "demo" }),
+        "setup.create_owner" => {
+            json!({ "displayName": "Second Owner", "username": "second", "password": "a-long-password" })
+        }
         "staff.sign_in" => json!({ "username": "nobody", "password": "wrong-password" }),
         "staff.switch" => json!({ "staffId": client, "pin": "0000" }),
         "staff.unlock" => json!({ "secret": "wrong-password" }),

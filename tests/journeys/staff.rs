@@ -524,3 +524,34 @@ async fn the_journal_can_be_filtered_by_client_and_day() {
         .unwrap_err();
     assert_eq!(bad.field.as_deref(), Some("from"));
 }
+
+#[tokio::test]
+async fn a_clinic_from_before_accounts_gets_its_owner_once() {
+    let world = World::new().await;
+    world.set_up("Europe/London").await;
+    // As if the clinic had been made before staff accounts existed.
+    sqlx::query("DELETE FROM staff")
+        .execute(world.clinic.pool())
+        .await
+        .unwrap();
+    assert!(world.status().await.needs_owner);
+    let desk = Desk::new();
+    let status: palma::settings::SetupStatus = world
+        .call_at(&desk, Call::SetupCreateOwner(test_owner()))
+        .await
+        .unwrap();
+    assert!(!status.needs_owner);
+    assert_eq!(
+        me(&world, &desk).await.signed_in.unwrap().roles,
+        [Role::Owner]
+    );
+    let again = world
+        .call_at::<Value>(&Desk::new(), Call::SetupCreateOwner(test_owner()))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        again.code,
+        ErrorCode::Conflict,
+        "only while there is no account at all"
+    );
+}

@@ -254,7 +254,12 @@ export type SetPin = { staffId: string, currentPassword?: string, pin?: string, 
 
 export type SettingsInput = { name: string, address: string, phone: string, email: string, website: string, timeZone: string, currency: string, lateCancelHours: number, };
 
-export type SetupStatus = { configured: boolean, clinicName: string | null, };
+export type SetupStatus = { configured: boolean, clinicName: string | null, 
+/**
+ * The clinic exists but has no staff account yet (a database from before accounts):
+ * the start screen asks for the owner's account (`setup.create_owner`).
+ */
+needsOwner: boolean, };
 
 export type SignIn = { username: string, password: string, };
 
@@ -281,6 +286,7 @@ export type Unlock = { secret: string, };
 export interface Operations {
   "setup.status": { args: NoArgs; result: SetupStatus };
   "setup.start": { args: StartClinic; result: SetupStatus };
+  "setup.create_owner": { args: NewStaff; result: SetupStatus };
   "setup.demo_accounts": { args: NoArgs; result: Array<DemoAccount> };
   "staff.sign_in": { args: SignIn; result: DeskStatus };
   "staff.sign_out": { args: NoArgs; result: DeskStatus };
