@@ -7,7 +7,7 @@ use crate::clinic::new_id;
 use crate::demo;
 use crate::error::{ApiError, ApiResult};
 use crate::fields;
-use crate::staff::{Actor, Desk, NewStaff, Role, accounts};
+use crate::staff::{Actor, Desk, NewStaff, accounts};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -167,11 +167,7 @@ pub async fn start(clinic: &Clinic, desk: &Desk, args: StartClinic) -> ApiResult
         }
     };
     let owner_id = new_id();
-    let actor = Actor {
-        staff_id: owner_id.clone(),
-        display_name: crate::fields::clean_text(&owner.display_name),
-        roles: vec![Role::Owner],
-    };
+    let actor = accounts::owner_actor(&owner_id, &owner);
     let mut tx = WriteTx::begin(clinic, &actor).await?;
     if find(tx.conn()).await?.is_some() {
         return Err(ApiError::conflict("This clinic has already been set up."));
@@ -208,11 +204,7 @@ pub async fn start(clinic: &Clinic, desk: &Desk, args: StartClinic) -> ApiResult
 pub async fn create_owner(clinic: &Clinic, desk: &Desk, owner: NewStaff) -> ApiResult<SetupStatus> {
     let hash = accounts::prepare_owner(clinic, &owner).await?;
     let owner_id = new_id();
-    let actor = Actor {
-        staff_id: owner_id.clone(),
-        display_name: crate::fields::clean_text(&owner.display_name),
-        roles: vec![Role::Owner],
-    };
+    let actor = accounts::owner_actor(&owner_id, &owner);
     let mut tx = WriteTx::begin(clinic, &actor).await?;
     let settings = load(tx.conn()).await?;
     let staff: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff")

@@ -499,11 +499,15 @@ pub(crate) async fn prepare_owner(clinic: &Clinic, owner: &NewStaff) -> ApiResul
 /// Signs the desk in as a freshly created owner (first run at this window).
 pub(crate) fn sign_in_new_owner(clinic: &Clinic, desk: &Desk, id: &str, owner: &NewStaff) {
     if desk.actor().is_none() {
-        let actor = Actor {
-            staff_id: id.to_owned(),
-            display_name: fields::clean_text(&owner.display_name),
-            roles: vec![Role::Owner],
-        };
-        desk.sign_in(actor, clinic.now().timestamp_millis());
+        desk.sign_in(owner_actor(id, owner), clinic.now().timestamp_millis());
+    }
+}
+
+/// The actor a new owner account acts as (their first write is their own creation).
+pub(crate) fn owner_actor(id: &str, owner: &NewStaff) -> Actor {
+    Actor {
+        staff_id: id.to_owned(),
+        display_name: fields::clean_text(&owner.display_name),
+        roles: vec![Role::Owner],
     }
 }
