@@ -21,7 +21,10 @@ use crate::scheduling::{
     self, Practitioner, PractitionerInput, Room, RoomInput, Service, ServiceInput,
 };
 use crate::settings::{self, ClinicSettings, SettingsInput, SetupStatus, StartClinic};
-use crate::staff::{Actor, Role};
+use crate::staff::accounts::{self, SetPassword, SetPin};
+use crate::staff::session::{self, DeskPolicy, SignIn, Switch, SwitchCandidate, Unlock};
+use crate::staff::{Actor, Desk, DeskStatus, NewStaff, Role, StaffInput, StaffMember};
+use crate::{backup, demo};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -29,8 +32,11 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Permission {
-    /// Before sign-in or set-up: reading whether the clinic exists, creating it.
+    /// Before sign-in or set-up: reading whether the clinic exists, creating it, signing in,
+    /// unlocking. These also pass while the desk is locked.
     Anyone,
+    /// Any signed-in person (e.g. changing one's own password; the handler checks whose).
+    SignedIn,
     ViewSchedule,
     EditSchedule,
     ViewClients,
@@ -43,24 +49,41 @@ pub enum Permission {
     PlanSelfCare,
     /// A client's issued documents (history and reprints).
     ViewDocuments,
+    /// Staff accounts, their roles and sign-in details, the desk policy.
+    ManageStaff,
+    /// Reading the journal: who did what, when, from which computer.
+    ViewJournal,
+    /// Backups, restores and exports of data out of Palma.
+    ExportData,
+    /// Bringing clients in from another system's files.
+    ImportData,
+    /// Erasing a client's data and purging records whose retention period has ended.
+    ManageRetention,
 }
 
 /// Which roles hold which permissions. The permission-matrix test checks every operation
 /// against this, role by role.
 pub fn role_grants(role: Role, permission: Permission) -> bool {
     use Permission::{
-        Anyone, EditClients, EditSchedule, ManageHandouts, PlanSelfCare, ViewClients,
+        Anyone, EditClients, EditSchedule, ManageHandouts, PlanSelfCare, SignedIn, ViewClients,
         ViewDocuments, ViewSchedule,
     };
     match role {
         Role::Owner => true,
         Role::Reception => matches!(
             permission,
-            Anyone | ViewSchedule | EditSchedule | ViewClients | EditClients | ViewDocuments
+            Anyone
+                | SignedIn
+                | ViewSchedule
+                | EditSchedule
+                | ViewClients
+                | EditClients
+                | ViewDocuments
         ),
         Role::Therapist => matches!(
             permission,
             Anyone
+                | SignedIn
                 | ViewSchedule
                 | EditSchedule
                 | ViewClients
@@ -98,8 +121,19 @@ pub struct ChangesSince {
     pub since: i64,
 }
 
+/// Calls a handler: `@desk` handlers (signing in, locking) receive the window's [`Desk`], all
+/// others the signed-in [`Actor`].
+macro_rules! invoke {
+    (desk; $handler:path, $clinic:ident, $desk:ident, $actor:ident, $args:ident) => {
+        $handler($clinic, $desk, $args).await?
+    };
+    (; $handler:path, $clinic:ident, $desk:ident, $actor:ident, $args:ident) => {
+        $handler($clinic, $actor, $args).await?
+    };
+}
+
 macro_rules! operations {
-    ($( $name:literal => $variant:ident($args:ty) -> $out:ty, $permission:ident, $handler:path; )*) => {
+    ($( $name:literal => $variant:ident($args:ty) -> $out:ty, $permission:ident, $(@$desk:ident)? $handler:path; )*) => {
         /// One call from a shell: the operation's name and its arguments.
         #[derive(Debug, Clone, Deserialize, Serialize)]
         #[serde(tag = "op", content = "args")]
@@ -120,9 +154,14 @@ macro_rules! operations {
         /// Every operation's wire name and permission, in table order.
         pub const OPERATIONS: &[(&str, Permission)] = &[ $( ($name, Permission::$permission), )* ];
 
-        async fn run(clinic: &Clinic, actor: &Actor, call: Call) -> ApiResult<serde_json::Value> {
+        async fn run(
+            clinic: &Clinic,
+            desk: &Desk,
+            actor: &Actor,
+            call: Call,
+        ) -> ApiResult<serde_json::Value> {
             match call {
-                $( Call::$variant(args) => reply($handler(clinic, actor, args).await?), )*
+                $( Call::$variant(args) => reply(invoke!($($desk)?; $handler, clinic, desk, actor, args)), )*
             }
         }
 
@@ -151,7 +190,21 @@ macro_rules! operations {
 
 operations! {
     "setup.status"         => SetupStatus(NoArgs) -> SetupStatus, Anyone, settings::status;
-    "setup.start"          => SetupStart(StartClinic) -> SetupStatus, Anyone, settings::start;
+    "setup.start"          => SetupStart(StartClinic) -> SetupStatus, Anyone, @desk settings::start;
+    "setup.create_owner"   => SetupCreateOwner(NewStaff) -> SetupStatus, Anyone, @desk settings::create_owner;
+    "setup.demo_accounts"  => SetupDemoAccounts(NoArgs) -> Vec<demo::DemoAccount>, Anyone, demo::accounts;
+    "staff.sign_in"        => StaffSignIn(SignIn) -> DeskStatus, Anyone, @desk session::sign_in;
+    "staff.sign_out"       => StaffSignOut(NoArgs) -> DeskStatus, Anyone, @desk session::sign_out;
+    "staff.switch"         => StaffSwitch(Switch) -> DeskStatus, Anyone, @desk session::switch;
+    "staff.switch_list"    => StaffSwitchList(NoArgs) -> Vec<SwitchCandidate>, Anyone, @desk session::switch_list;
+    "staff.lock"           => StaffLock(NoArgs) -> DeskStatus, Anyone, @desk session::lock;
+    "staff.unlock"         => StaffUnlock(Unlock) -> DeskStatus, Anyone, @desk session::unlock;
+    "staff.me"             => StaffMe(NoArgs) -> DeskStatus, Anyone, @desk session::me;
+    "staff.list"           => StaffList(NoArgs) -> Vec<StaffMember>, ManageStaff, accounts::list;
+    "staff.save"           => StaffSave(StaffInput) -> StaffMember, ManageStaff, accounts::save;
+    "staff.set_password"   => StaffSetPassword(SetPassword) -> StaffMember, SignedIn, accounts::set_password;
+    "staff.set_pin"        => StaffSetPin(SetPin) -> StaffMember, SignedIn, accounts::set_pin;
+    "staff.policy_save"    => StaffPolicySave(DeskPolicy) -> DeskPolicy, ManageStaff, session::save_policy;
     "settings.get"         => SettingsGet(NoArgs) -> ClinicSettings, ViewSchedule, settings::get;
     "settings.update"      => SettingsUpdate(SettingsInput) -> ClinicSettings, ManageClinic, settings::update;
     "practitioners.list"   => PractitionersList(NoArgs) -> Vec<Practitioner>, ViewSchedule, scheduling::list_practitioners;
@@ -164,6 +217,13 @@ operations! {
     "clients.get"          => ClientsGet(ById) -> Client, ViewClients, clients::get;
     "clients.create"       => ClientsCreate(ClientInput) -> Client, EditClients, clients::create;
     "clients.update"       => ClientsUpdate(ClientUpdate) -> Client, EditClients, clients::update;
+    "clients.export"       => ClientsExport(ById) -> clients::requests::ClientExport, ExportData, clients::requests::export;
+    "clients.import_csv"   => ClientsImportCsv(clients::csv::ImportClients) -> clients::csv::ImportReport, ImportData, clients::csv::import;
+    "clients.export_csv"   => ClientsExportCsv(NoArgs) -> String, ExportData, clients::csv::export;
+    "clients.erase"        => ClientsErase(ById) -> clients::requests::Erasure, ManageRetention, clients::requests::erase;
+    "retention.purge_due"  => RetentionPurgeDue(NoArgs) -> clients::requests::PurgeReport, ManageRetention, clients::requests::purge_due;
+    "retention.settings"   => RetentionSettings(NoArgs) -> clients::requests::RetentionSettings, ManageRetention, clients::requests::retention;
+    "retention.configure"  => RetentionConfigure(clients::requests::RetentionSettings) -> clients::requests::RetentionSettings, ManageRetention, clients::requests::configure_retention;
     "calendar.range"       => CalendarRange(CalendarRange) -> CalendarView, ViewSchedule, appointments::calendar;
     "appointments.book"    => AppointmentsBook(BookAppointment) -> Appointment, EditSchedule, appointments::book;
     "appointments.cancel"  => AppointmentsCancel(CancelAppointment) -> Appointment, EditSchedule, appointments::cancel;
@@ -181,23 +241,85 @@ operations! {
     "aftercare.issue"      => AftercareIssue(IssueAftercare) -> PdfFile, PlanSelfCare, history::issue_aftercare;
     "documents.list"       => DocumentsList(ClientDocuments) -> Vec<IssuedDocument>, ViewDocuments, history::list;
     "documents.reprint"    => DocumentsReprint(ById) -> PdfFile, ViewDocuments, history::reprint;
+    "journal.search"       => JournalSearch(audit::JournalQuery) -> Vec<audit::JournalLine>, ViewJournal, audit::search;
+    "backup.now"           => BackupNow(backup::BackupNow) -> backup::BackupReport, ExportData, backup::now;
+    "backup.settings"      => BackupSettings(NoArgs) -> backup::BackupSettings, ExportData, backup::settings;
+    "backup.configure"     => BackupConfigure(backup::BackupSettings) -> backup::BackupSettings, ExportData, backup::configure;
 }
 
-/// The single entry point of every shell: checks the permission, then runs the operation.
+/// Calls that do not count as someone using the desk: the UI's background polling. Every other
+/// call resets the idle timer.
+fn is_passive(call: &Call) -> bool {
+    matches!(
+        call,
+        Call::JournalChanges(_) | Call::StaffMe(_) | Call::SetupStatus(_)
+    )
+}
+
+/// The single entry point of every shell: checks who is at the desk and what they may do, then
+/// runs the operation.
 ///
-/// The actor comes from the shell's own state (who signed in), never from the request.
-/// Arguments are never logged: only the operation's name is.
-pub async fn dispatch(clinic: &Clinic, actor: &Actor, call: Call) -> ApiResult<serde_json::Value> {
+/// Order: `Anyone` operations (set-up, sign-in, unlock, status) always run. Otherwise nobody
+/// signed in → `unauthenticated`; the role lacks the permission → `forbidden`; the desk is
+/// locked (by `staff.lock` or idleness) → `locked`, except `calendar.range` when the clinic
+/// lets a locked desk show the calendar, which then runs with client details removed.
+/// All of that happens before any work. The actor comes from the desk (Rust state), never from
+/// the request. Arguments are never logged: only the operation's name is.
+pub async fn dispatch(clinic: &Clinic, desk: &Desk, call: Call) -> ApiResult<serde_json::Value> {
     let op = call.name();
-    if !may(actor, call.permission()) {
-        tracing::info!(op, "refused: permission");
-        return Err(ApiError::forbidden("Your role does not allow this."));
-    }
-    let result = run(clinic, actor, call).await;
+    let result = admit_and_run(clinic, desk, call).await;
     if let Err(error) = &result {
         tracing::debug!(op, code = ?error.code, "operation refused");
     }
     result
+}
+
+async fn admit_and_run(clinic: &Clinic, desk: &Desk, call: Call) -> ApiResult<serde_json::Value> {
+    let permission = call.permission();
+    if permission == Permission::Anyone {
+        let actor = desk.actor().unwrap_or_else(Actor::nobody);
+        return run(clinic, desk, &actor, call).await;
+    }
+    let Some(signed_in) = desk.actor() else {
+        return Err(ApiError::unauthenticated());
+    };
+    let now_ms = clinic.now().timestamp_millis();
+    let (actor, locked, calendar_when_locked) = if desk.is_system() {
+        (signed_in, false, false)
+    } else {
+        let (policy, stored) = session::desk_check(clinic, &signed_in.staff_id).await?;
+        let actor = match stored {
+            None => signed_in,
+            Some(Some(current)) => {
+                desk.refresh(current.clone());
+                current
+            }
+            Some(None) => {
+                desk.sign_out();
+                return Err(ApiError::unauthenticated());
+            }
+        };
+        let state = desk.check_idle(now_ms, policy.idle_lock_minutes);
+        (actor, state.locked, policy.calendar_visible_when_locked)
+    };
+    if !may(&actor, permission) {
+        tracing::info!(op = call.name(), "refused: permission");
+        return Err(ApiError::forbidden("Your role does not allow this."));
+    }
+    if locked {
+        return match call {
+            Call::CalendarRange(args) if calendar_when_locked => reply(
+                appointments::calendar(clinic, &actor, args)
+                    .await?
+                    .without_client_details(),
+            ),
+            _ => Err(ApiError::locked()),
+        };
+    }
+    if !is_passive(&call) {
+        desk.touch(now_ms);
+    }
+    run(clinic, desk, &actor, call).await
 }
 
 /// Parses a call as the webview sends it: `{ "op": "clients.create", "args": { … } }`.

@@ -266,3 +266,110 @@ pub async fn verify(pool: &AnyPool) -> Result<Verdict, ApiError> {
     }
     Ok(Verdict::Intact { lines: last_seq })
 }
+
+/// The owner's journal filter: by client, by staff member, by day range (clinic dates,
+/// inclusive). Newest first.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct JournalQuery {
+    #[ts(optional)]
+    pub client_id: Option<String>,
+    #[ts(optional)]
+    pub staff_id: Option<String>,
+    /// First day, `YYYY-MM-DD`.
+    #[ts(optional)]
+    pub from: Option<String>,
+    /// Last day, `YYYY-MM-DD`.
+    #[ts(optional)]
+    pub to: Option<String>,
+    /// At most this many lines (1–1000, default 200).
+    #[ts(optional)]
+    pub limit: Option<i64>,
+}
+
+/// One journal line as the owner's screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct JournalLine {
+    pub seq: i64,
+    pub at_ms: i64,
+    /// Clinic wall-clock time, `YYYY-MM-DDTHH:MM`.
+    pub at: String,
+    pub staff_id: String,
+    /// The staff member's name, or empty for the command line and removed accounts.
+    pub staff_name: String,
+    pub workstation: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub client_id: Option<String>,
+    pub detail: String,
+}
+
+pub async fn search(
+    clinic: &Clinic,
+    _actor: &Actor,
+    args: JournalQuery,
+) -> ApiResult<Vec<JournalLine>> {
+    use crate::fields;
+    use crate::scheduling::appointments::start_of_day;
+    let tz = crate::settings::load(clinic.pool()).await?.tz();
+    let optional_id = |field: &str, raw: &Option<String>| -> ApiResult<Option<String>> {
+        match raw.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(id) => fields::id(field, id).map(Some),
+        }
+    };
+    let client_id = optional_id("clientId", &args.client_id)?;
+    let staff_id = optional_id("staffId", &args.staff_id)?;
+    let day = |field: &str, raw: &Option<String>| {
+        fields::optional_date(field, "Day", raw.as_deref().unwrap_or(""))
+    };
+    let from_ms = day("from", &args.from)?.map(|d| start_of_day(d, tz).timestamp_millis());
+    let to_ms = day("to", &args.to)?
+        .map(|d| start_of_day(d + chrono::Duration::days(1), tz).timestamp_millis());
+    let limit = fields::within(
+        "limit",
+        "Number of lines",
+        args.limit.unwrap_or(200),
+        1..=1000,
+    )?;
+    let rows = sqlx::query(
+        "SELECT j.seq, j.at_ms, j.actor_id, s.display_name, j.workstation, j.action, j.entity, \
+         j.entity_id, j.client_id, j.detail FROM journal j LEFT JOIN staff s ON s.id = j.actor_id \
+         WHERE ($1 IS NULL OR j.client_id = $1) AND ($2 IS NULL OR j.actor_id = $2) \
+         AND ($3 IS NULL OR j.at_ms >= $3) AND ($4 IS NULL OR j.at_ms < $4) \
+         ORDER BY j.seq DESC LIMIT $5",
+    )
+    .bind(&client_id)
+    .bind(&staff_id)
+    .bind(from_ms)
+    .bind(to_ms)
+    .bind(limit)
+    .fetch_all(clinic.pool())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let at_ms: i64 = row.try_get("at_ms")?;
+            let at = chrono::DateTime::from_timestamp_millis(at_ms)
+                .map(|t| t.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string())
+                .unwrap_or_default();
+            Ok(JournalLine {
+                seq: row.try_get("seq")?,
+                at_ms,
+                at,
+                staff_id: row.try_get("actor_id")?,
+                staff_name: row
+                    .try_get::<Option<String>, _>("display_name")?
+                    .unwrap_or_default(),
+                workstation: row.try_get("workstation")?,
+                action: row.try_get("action")?,
+                entity: row.try_get("entity")?,
+                entity_id: row.try_get("entity_id")?,
+                client_id: row.try_get("client_id")?,
+                detail: row.try_get("detail")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(ApiError::from)
+}

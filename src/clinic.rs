@@ -2,6 +2,7 @@
 
 use crate::clock::Clock;
 use crate::db::{self, ConnectError, Engine};
+use crate::staff::passwords::HashCost;
 use chrono::{DateTime, Utc};
 use sqlx::AnyPool;
 use std::sync::Arc;
@@ -12,6 +13,8 @@ pub struct Clinic {
     engine: Engine,
     clock: Arc<dyn Clock>,
     workstation: String,
+    hash_cost: HashCost,
+    url: String,
 }
 
 impl Clinic {
@@ -27,6 +30,8 @@ impl Clinic {
             engine,
             clock,
             workstation: workstation.to_owned(),
+            hash_cost: HashCost::Standard,
+            url: url.to_owned(),
         })
     }
 
@@ -45,6 +50,23 @@ impl Clinic {
     /// The computer this handle runs on, as recorded in the journal.
     pub fn workstation(&self) -> &str {
         &self.workstation
+    }
+
+    /// Makes new password hashes cheap: for tests, which create many accounts. Existing hashes
+    /// verify either way, because each hash carries its own parameters.
+    #[must_use]
+    pub fn with_light_password_hashing(mut self) -> Self {
+        self.hash_cost = HashCost::Light;
+        self
+    }
+
+    /// The database URL (may hold a password: never print it unredacted).
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    pub fn hash_cost(&self) -> HashCost {
+        self.hash_cost
     }
 
     pub async fn close(&self) {

@@ -1,9 +1,16 @@
-//! The demo clinic: three therapists, two rooms, six services, forty clients and two weeks of
-//! appointments around today, made through the same operations as real use (so it is
-//! validated and journaled like any other data). Deterministic for a given "today".
+//! The demo clinic: an owner, a receptionist and three therapists with fixed sign-in details,
+//! two rooms, six services, forty clients and two weeks of appointments around today, made
+//! through the same operations as real use (so it is validated and journaled like any other
+//! data). Deterministic for a given "today".
+//!
+//! The demo's sign-in details are shown on its start screen through `setup.demo_accounts`,
+//! which answers only while the clinic is the demo (a flag set when the demo is created), so a
+//! real clinic never advertises any password.
 
+use crate::api::NoArgs;
+use crate::audit::WriteTx;
 use crate::clients::{self, ClientInput};
-use crate::clinic::Clinic;
+use crate::clinic::{Clinic, new_id};
 use crate::documents::PrintOptions;
 use crate::documents::history::{self, IssueAftercare};
 use crate::error::{ApiResult, ErrorCode};
@@ -14,10 +21,14 @@ use crate::scheduling::appointments::{
 };
 use crate::scheduling::{self, PractitionerInput, RoomInput, ServiceInput};
 use crate::settings::{self, ClinicSettings};
-use crate::staff::Actor;
+use crate::staff::accounts::{self, Parsed};
+use crate::staff::{Actor, NewStaff, Role, passwords};
 use chrono::{Datelike, Duration, NaiveDate};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+use ts_rs::TS;
 
 pub fn settings() -> ClinicSettings {
     ClinicSettings {
@@ -37,6 +48,94 @@ const THERAPISTS: [(&str, &str); 3] = [
     ("Tom Okafor", "#6a57a5"),
     ("Hannah Berg", "#b5602c"),
 ];
+
+/// Every demo account's password.
+pub const DEMO_PASSWORD: &str = "palma-demo";
+
+/// Sign-in details of one demo account, for the demo's start screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DemoAccount {
+    pub display_name: String,
+    pub username: String,
+    pub password: String,
+    pub pin: String,
+    pub roles: Vec<Role>,
+}
+
+/// name, username, PIN, roles; therapists are the first three and link to THERAPISTS in order.
+const ACCOUNTS: [(&str, &str, &str, Role); 5] = [
+    ("Maya Patel", "maya", "3333", Role::Therapist),
+    ("Tom Okafor", "tom", "4444", Role::Therapist),
+    ("Hannah Berg", "hannah", "5555", Role::Therapist),
+    ("Rosa Lindgren", "owner", "1111", Role::Owner),
+    ("Sam Whitaker", "reception", "2222", Role::Reception),
+];
+const OWNER: usize = 3;
+
+/// The demo's sign-in details, or none when this clinic is not the demo.
+pub async fn accounts(
+    clinic: &Clinic,
+    _actor: &Actor,
+    _args: NoArgs,
+) -> ApiResult<Vec<DemoAccount>> {
+    let row = sqlx::query("SELECT demo_accounts FROM security_settings WHERE id = 1")
+        .fetch_one(clinic.pool())
+        .await?;
+    if row.try_get::<i32, _>("demo_accounts")? == 0 {
+        return Ok(Vec::new());
+    }
+    let mut list: Vec<_> = ACCOUNTS
+        .iter()
+        .map(|(name, username, pin, role)| DemoAccount {
+            display_name: (*name).into(),
+            username: (*username).into(),
+            password: DEMO_PASSWORD.into(),
+            pin: (*pin).into(),
+            roles: vec![*role],
+        })
+        .collect();
+    list.rotate_left(OWNER); // owner and reception first
+    Ok(list)
+}
+
+/// The demo owner with its hashed password and PIN (made with the clinic at set-up).
+pub(crate) async fn prepare_owner(clinic: &Clinic) -> ApiResult<(NewStaff, String, String)> {
+    let (name, username, pin, _) = ACCOUNTS[OWNER];
+    let owner = NewStaff {
+        display_name: name.into(),
+        username: username.into(),
+        password: DEMO_PASSWORD.into(),
+    };
+    let hash = passwords::hash(clinic.hash_cost(), DEMO_PASSWORD).await?;
+    let pin = passwords::hash(clinic.hash_cost(), pin).await?;
+    Ok((owner, hash, pin))
+}
+
+/// The receptionist and the therapists' accounts, each therapist linked to their calendar.
+async fn create_staff(clinic: &Clinic, actor: &Actor, therapists: &[String]) -> ApiResult<()> {
+    for (n, (name, username, pin, role)) in ACCOUNTS.iter().enumerate() {
+        if n == OWNER {
+            continue;
+        }
+        let account = Parsed {
+            display_name: (*name).into(),
+            username: (*username).into(),
+            roles: vec![*role],
+            practitioner_id: therapists
+                .get(n)
+                .filter(|_| *role == Role::Therapist)
+                .cloned(),
+            active: true,
+        };
+        let hash = passwords::hash(clinic.hash_cost(), DEMO_PASSWORD).await?;
+        let pin = passwords::hash(clinic.hash_cost(), pin).await?;
+        let mut tx = WriteTx::begin(clinic, actor).await?;
+        accounts::insert(&mut tx, &new_id(), &account, &hash, Some(&pin)).await?;
+        tx.commit().await?;
+    }
+    Ok(())
+}
 
 const ROOMS: [&str; 2] = ["Willow room", "Cedar room"];
 
@@ -164,6 +263,7 @@ pub async fn fill(clinic: &Clinic, actor: &Actor) -> ApiResult<usize> {
                 .id,
         );
     }
+    create_staff(clinic, actor, &therapists).await?;
     let mut rooms = Vec::new();
     for name in ROOMS {
         rooms.push(

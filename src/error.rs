@@ -15,6 +15,8 @@ pub enum ErrorCode {
     Conflict,
     Forbidden,
     Unauthenticated,
+    /// The desk is locked (by hand or after idle time): show the unlock screen.
+    Locked,
     Internal,
 }
 
@@ -69,6 +71,14 @@ impl ApiError {
         Self {
             code: ErrorCode::Unauthenticated,
             message: "Please sign in first.".into(),
+            field: None,
+        }
+    }
+
+    pub fn locked() -> Self {
+        Self {
+            code: ErrorCode::Locked,
+            message: "This screen is locked. Unlock it to continue.".into(),
             field: None,
         }
     }

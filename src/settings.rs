@@ -3,10 +3,11 @@
 use crate::api::NoArgs;
 use crate::audit::{Entry, WriteTx};
 use crate::clinic::Clinic;
+use crate::clinic::new_id;
 use crate::demo;
 use crate::error::{ApiError, ApiResult};
 use crate::fields;
-use crate::staff::Actor;
+use crate::staff::{Actor, Desk, NewStaff, accounts};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -49,9 +50,14 @@ pub struct SettingsInput {
 /// First run: start with the demo clinic, or with an empty clinic of one's own.
 #[derive(Debug, Clone, Deserialize, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
+#[allow(clippy::large_enum_variant)] // sent once per clinic; boxing would only add noise
 pub enum StartClinic {
     Demo,
-    Empty { settings: SettingsInput },
+    /// An empty clinic and its first owner account (signed in at this window once made).
+    Empty {
+        settings: SettingsInput,
+        owner: NewStaff,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -59,6 +65,9 @@ pub enum StartClinic {
 pub struct SetupStatus {
     pub configured: bool,
     pub clinic_name: Option<String>,
+    /// The clinic exists but has no staff account yet (a database from before accounts):
+    /// the start screen asks for the owner's account (`setup.create_owner`).
+    pub needs_owner: bool,
 }
 
 impl ClinicSettings {
@@ -134,30 +143,86 @@ pub async fn load(conn: impl sqlx::AnyExecutor<'_>) -> ApiResult<ClinicSettings>
 
 pub async fn status(clinic: &Clinic, _actor: &Actor, _args: NoArgs) -> ApiResult<SetupStatus> {
     let settings = find(clinic.pool()).await?;
+    let staff: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff")
+        .fetch_one(clinic.pool())
+        .await?;
     Ok(SetupStatus {
         configured: settings.is_some(),
+        needs_owner: settings.is_some() && staff == 0,
         clinic_name: settings.map(|s| s.name),
     })
 }
 
-pub async fn start(clinic: &Clinic, actor: &Actor, args: StartClinic) -> ApiResult<SetupStatus> {
-    let settings = match &args {
-        StartClinic::Demo => demo::settings(),
-        StartClinic::Empty { settings } => settings.parse()?,
+pub async fn start(clinic: &Clinic, desk: &Desk, args: StartClinic) -> ApiResult<SetupStatus> {
+    // Everything is checked, and the password hashed, before the write begins.
+    let (settings, owner, password_hash, pin_hash) = match &args {
+        StartClinic::Demo => {
+            let (owner, hash, pin) = demo::prepare_owner(clinic).await?;
+            (demo::settings(), owner, hash, Some(pin))
+        }
+        StartClinic::Empty { settings, owner } => {
+            let settings = settings.parse()?;
+            let hash = accounts::prepare_owner(clinic, owner).await?;
+            (settings, owner.clone(), hash, None)
+        }
     };
-    let mut tx = WriteTx::begin(clinic, actor).await?;
+    let owner_id = new_id();
+    let actor = accounts::owner_actor(&owner_id, &owner);
+    let mut tx = WriteTx::begin(clinic, &actor).await?;
     if find(tx.conn()).await?.is_some() {
         return Err(ApiError::conflict("This clinic has already been set up."));
     }
     write(&mut tx, &settings, "create").await?;
+    accounts::create_owner(
+        &mut tx,
+        &owner_id,
+        &owner,
+        &password_hash,
+        pin_hash.as_deref(),
+    )
+    .await?;
+    if matches!(args, StartClinic::Demo) {
+        sqlx::query("UPDATE security_settings SET demo_accounts = 1 WHERE id = 1")
+            .execute(tx.conn())
+            .await?;
+    }
     crate::handouts::seed_library(&mut tx, &actor.staff_id).await?;
     tx.commit().await?;
     if matches!(args, StartClinic::Demo) {
-        demo::fill(clinic, actor).await?;
+        demo::fill(clinic, &actor).await?;
+    } else {
+        accounts::sign_in_new_owner(clinic, desk, &owner_id, &owner);
     }
     Ok(SetupStatus {
         configured: true,
         clinic_name: Some(settings.name),
+        needs_owner: false,
+    })
+}
+
+/// Creates the first owner of a clinic that has none (set up before staff accounts existed),
+/// and signs this window in as them. Refused once any account exists.
+pub async fn create_owner(clinic: &Clinic, desk: &Desk, owner: NewStaff) -> ApiResult<SetupStatus> {
+    let hash = accounts::prepare_owner(clinic, &owner).await?;
+    let owner_id = new_id();
+    let actor = accounts::owner_actor(&owner_id, &owner);
+    let mut tx = WriteTx::begin(clinic, &actor).await?;
+    let settings = load(tx.conn()).await?;
+    let staff: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff")
+        .fetch_one(tx.conn())
+        .await?;
+    if staff > 0 {
+        return Err(ApiError::conflict(
+            "This clinic already has staff accounts; ask its owner.",
+        ));
+    }
+    accounts::create_owner(&mut tx, &owner_id, &owner, &hash, None).await?;
+    tx.commit().await?;
+    accounts::sign_in_new_owner(clinic, desk, &owner_id, &owner);
+    Ok(SetupStatus {
+        configured: true,
+        clinic_name: Some(settings.name),
+        needs_owner: false,
     })
 }
 
@@ -203,6 +268,18 @@ async fn write(tx: &mut WriteTx, settings: &ClinicSettings, action: &str) -> Api
         entity_id: "clinic",
         client_id: None,
         detail: String::new(),
+    })
+    .await
+}
+
+/// Journals a change to one part of the clinic's settings (desk policy, backups, retention).
+pub(crate) async fn journal_change(tx: &mut WriteTx, part: &str, detail: String) -> ApiResult<()> {
+    tx.record(Entry {
+        action: "update",
+        entity: "settings",
+        entity_id: part,
+        client_id: None,
+        detail,
     })
     .await
 }

@@ -5,25 +5,26 @@
 
 use palma::api::{self, Call};
 use palma::clock::SystemClock;
-use palma::staff::Actor;
+use palma::staff::{Actor, Desk};
 use palma::{ApiError, Clinic, db};
 use std::sync::Arc;
 use tauri::Manager;
 
-/// What the shell holds: the open clinic and who is signed in at this window.
-struct Desk {
+/// What the shell holds: the open clinic and this window's desk (who is signed in, locked).
+/// There is one window, so one desk.
+struct Shell {
     clinic: Clinic,
-    actor: Actor,
+    desk: Desk,
 }
 
 /// The only command: `{ op, args }` in, the operation's result or an `ApiError` out.
 #[tauri::command]
 async fn call(
-    desk: tauri::State<'_, Desk>,
+    shell: tauri::State<'_, Shell>,
     call: serde_json::Value,
 ) -> Result<serde_json::Value, ApiError> {
     let call: Call = api::parse_call(call)?;
-    api::dispatch(&desk.clinic, &desk.actor, call).await
+    api::dispatch(&shell.clinic, &shell.desk, call).await
 }
 
 fn main() -> anyhow::Result<()> {
@@ -39,6 +40,24 @@ fn main() -> anyhow::Result<()> {
         Arc::new(SystemClock),
         &palma::clinic::this_workstation(),
     ))?;
+    // Housekeeping every hour while Palma is open: the daily backup (the core decides whether
+    // one is due) and purging records past their retention period.
+    let scheduled = clinic.clone();
+    tauri::async_runtime::spawn(async move {
+        let mut hourly = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
+        loop {
+            hourly.tick().await;
+            let system = Actor::builtin_owner();
+            if let Err(error) = palma::backup::backup_if_due(&scheduled, &system).await {
+                tracing::warn!(message = %error.message, "scheduled backup failed");
+            }
+            // Restricted client records whose retention period has ended are purged.
+            let due = palma::clients::requests::purge_due(&scheduled, &system, Default::default());
+            if let Err(error) = due.await {
+                tracing::warn!(message = %error.message, "purging expired records failed");
+            }
+        }
+    });
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             // A second start brings the open window forward instead of opening the database twice.
@@ -47,9 +66,9 @@ fn main() -> anyhow::Result<()> {
                 let _ = window.set_focus();
             }
         }))
-        .manage(Desk {
+        .manage(Shell {
             clinic,
-            actor: Actor::builtin_owner(),
+            desk: Desk::new(),
         })
         .invoke_handler(tauri::generate_handler![call])
         .run(tauri::generate_context!())?;

@@ -1,15 +1,21 @@
-//! `palma`: the command line for scripting and maintenance — demo data, journal verification.
-//! It opens the same database as the desktop app (`PALMA_DATABASE_URL` or the app-data file).
+//! `palma`: the command line for scripting and maintenance — demo data, journal verification,
+//! backup and restore. It opens the same database as the desktop app (`PALMA_DATABASE_URL` or
+//! the app-data file) and acts as the built-in owner.
 
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use palma::api::{Call, NoArgs, dispatch};
 use palma::audit::{self, Verdict};
-use palma::clock::SystemClock;
+use palma::clock::{Clock, SystemClock};
 use palma::settings::StartClinic;
-use palma::staff::Actor;
-use palma::{Clinic, db};
+use palma::staff::{Actor, Desk};
+use palma::{Clinic, backup, db};
+use std::io::Write;
+use std::path::PathBuf;
 use std::sync::Arc;
+
+#[path = "palma/crash_writer.rs"]
+mod crash_writer;
 
 #[derive(Parser)]
 #[command(
@@ -34,6 +40,17 @@ enum Command {
     VerifyAudit,
     /// Prints where the database is.
     Where,
+    /// Writes a verified, checksummed backup to FILE (SQLite copy or pg_dump archive).
+    Backup {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Replaces the (SQLite) database with a backup after verifying it; keeps the old one.
+    /// Close Palma first.
+    Restore { file: PathBuf },
+    /// Test support: writes clients and bookings in a loop, printing each committed id.
+    #[command(name = "__crash-writer", hide = true)]
+    CrashWriter,
 }
 
 #[tokio::main]
@@ -47,6 +64,21 @@ async fn main() -> anyhow::Result<()> {
         Some(url) => url,
         None => db::configured_url()?,
     };
+    let mut out = std::io::stdout().lock();
+    if let Command::Restore { file } = &cli.command {
+        // Restore must not hold the database open: it replaces the file.
+        let live = sqlite_path(&url)
+            .context("restore works on an SQLite database only; for PostgreSQL use pg_restore")?;
+        let stamp = SystemClock.now().format("%Y%m%d-%H%M%S").to_string();
+        let restored = backup::restore_sqlite(file, &live, &stamp)
+            .await
+            .map_err(|e| anyhow::anyhow!(e.message))?;
+        writeln!(out, "restored {} from {}", live.display(), file.display())?;
+        if let Some(kept) = restored.replaced {
+            writeln!(out, "the replaced database is kept as {}", kept.display())?;
+        }
+        return Ok(());
+    }
     let clinic = Clinic::open(
         &url,
         Arc::new(SystemClock),
@@ -54,15 +86,14 @@ async fn main() -> anyhow::Result<()> {
     )
     .await
     .context("opening the database")?;
-    let owner = Actor::builtin_owner();
-    let mut out = std::io::stdout().lock();
-    use std::io::Write;
+    // The command line is a trusted maintenance tool: it acts as the built-in owner.
+    let desk = Desk::system(Actor::builtin_owner());
     match cli.command {
         Command::Demo => {
-            dispatch(&clinic, &owner, Call::SetupStart(StartClinic::Demo))
+            dispatch(&clinic, &desk, Call::SetupStart(StartClinic::Demo))
                 .await
                 .map_err(|e| anyhow::anyhow!(e.message))?;
-            let status = dispatch(&clinic, &owner, Call::SetupStatus(NoArgs {})).await?;
+            let status = dispatch(&clinic, &desk, Call::SetupStatus(NoArgs {})).await?;
             writeln!(
                 out,
                 "Demo clinic ready: {}",
@@ -72,13 +103,38 @@ async fn main() -> anyhow::Result<()> {
         Command::VerifyAudit => match audit::verify(clinic.pool()).await? {
             Verdict::Intact { lines } => writeln!(out, "journal intact: {lines} entries verified")?,
             Verdict::Broken { seq, reason } => {
+                clinic.close().await;
                 bail!("journal broken at entry {seq}: {reason}")
             }
         },
         Command::Where => writeln!(out, "{}", redact(&url))?,
+        Command::Backup { out: file } => {
+            let report = backup::to_file(&clinic, &file)
+                .await
+                .map_err(|e| anyhow::anyhow!(e.message))?;
+            backup::note_backup(&clinic, &Actor::builtin_owner(), &report)
+                .await
+                .map_err(|e| anyhow::anyhow!(e.message))?;
+            writeln!(
+                out,
+                "backup written: {} ({} bytes, sha256 {})",
+                report.file, report.bytes, report.sha256
+            )?;
+        }
+        Command::Restore { .. } => {}
+        Command::CrashWriter => crash_writer::run(&clinic, &desk, &mut out).await?,
     }
     clinic.close().await;
     Ok(())
+}
+
+/// The file of an `sqlite://PATH?options` URL.
+fn sqlite_path(url: &str) -> Option<PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or(rest);
+    (!path.is_empty()).then(|| PathBuf::from(path))
 }
 
 /// A URL without its password, for printing.

@@ -1,6 +1,9 @@
-//! Clients: the contact record reception keeps, and search as you type.
+//! Clients: the contact record reception keeps, search as you type, and client data
+//! requests (export, erasure with retention).
 
+pub mod csv;
 mod record;
+pub mod requests;
 mod search;
 
 pub use record::{Client, ClientInput, ClientUpdate, create, get, update};

@@ -53,7 +53,7 @@ pub struct ClientUpdate {
 
 impl ClientInput {
     /// Checks every field and returns the record to store (without its id).
-    fn parse(&self, today: chrono::NaiveDate) -> ApiResult<Client> {
+    pub(crate) fn parse(&self, today: chrono::NaiveDate) -> ApiResult<Client> {
         let date_of_birth =
             fields::optional_date("dateOfBirth", "Date of birth", &self.date_of_birth)?;
         if let Some(born) = date_of_birth
@@ -122,14 +122,17 @@ pub async fn get(clinic: &Clinic, _actor: &Actor, args: ById) -> ApiResult<Clien
         .ok_or_else(|| ApiError::not_found("client"))
 }
 
-fn today(clinic: &Clinic) -> chrono::NaiveDate {
-    clinic.now().date_naive()
-}
-
 pub async fn create(clinic: &Clinic, actor: &Actor, args: ClientInput) -> ApiResult<Client> {
     let mut client = args.parse(today(clinic))?;
     client.id = new_id();
     let mut tx = WriteTx::begin(clinic, actor).await?;
+    insert(&mut tx, &client, "").await?;
+    tx.commit().await?;
+    Ok(client)
+}
+
+/// Writes a checked client (with its id) inside `tx` and journals it.
+pub(crate) async fn insert(tx: &mut WriteTx, client: &Client, detail: &str) -> ApiResult<()> {
     let at = tx.at_ms();
     sqlx::query(
         "INSERT INTO clients (id, given_name, family_name, preferred_name, date_of_birth, phone, \
@@ -144,7 +147,7 @@ pub async fn create(clinic: &Clinic, actor: &Actor, args: ClientInput) -> ApiRes
     .bind(&client.phone)
     .bind(&client.email)
     .bind(&client.notes_for_reception)
-    .bind(search_key(&client))
+    .bind(search_key(client))
     .bind(at)
     .execute(tx.conn())
     .await?;
@@ -153,11 +156,14 @@ pub async fn create(clinic: &Clinic, actor: &Actor, args: ClientInput) -> ApiRes
         entity: "client",
         entity_id: &client.id,
         client_id: Some(&client.id),
-        detail: String::new(),
+        detail: detail.to_owned(),
     })
-    .await?;
-    tx.commit().await?;
-    Ok(client)
+    .await
+}
+
+/// Today in UTC, for the date-of-birth check.
+pub(crate) fn today(clinic: &Clinic) -> chrono::NaiveDate {
+    clinic.now().date_naive()
 }
 
 pub async fn update(clinic: &Clinic, actor: &Actor, args: ClientUpdate) -> ApiResult<Client> {

@@ -88,10 +88,10 @@ pub async fn search(
     }
     let mut sql = String::from(
         "SELECT id, given_name, family_name, preferred_name, date_of_birth, phone, email \
-         FROM clients",
+         FROM clients WHERE restricted_at IS NULL",
     );
     for (i, _) in query_words.iter().enumerate() {
-        sql.push_str(if i == 0 { " WHERE " } else { " AND " });
+        sql.push_str(" AND ");
         sql.push_str(&format!("search_key LIKE ${} ESCAPE '\\'", i + 1));
     }
     sql.push_str(&format!(

@@ -121,6 +121,22 @@ pub struct CalendarView {
     pub appointments: Vec<Appointment>,
 }
 
+/// What a locked desk shows in place of a client's name.
+pub const HIDDEN_CLIENT: &str = "Booked";
+
+impl CalendarView {
+    /// The calendar as a locked desk may show it: when rooms and therapists are taken, but not
+    /// by whom (names become "Booked", ids and cancellation reasons are removed).
+    pub fn without_client_details(mut self) -> Self {
+        for appointment in &mut self.appointments {
+            appointment.client_id = String::new();
+            appointment.client_name = HIDDEN_CLIENT.to_owned();
+            appointment.cancel_reason = None;
+        }
+        self
+    }
+}
+
 /// The calendar's view of appointments, joined with the names it shows.
 macro_rules! select_view {
     () => {
@@ -275,10 +291,12 @@ pub async fn book(clinic: &Clinic, actor: &Actor, args: BookAppointment) -> ApiR
     )
     .await?;
     let room_name: String = room.try_get("name")?;
-    let client_exists = sqlx::query("SELECT id FROM clients WHERE id = $1")
-        .bind(&client_id)
-        .fetch_optional(tx.conn())
-        .await?;
+    // An erased (restricted) client cannot be booked: their record is only being retained.
+    let client_exists =
+        sqlx::query("SELECT id FROM clients WHERE id = $1 AND restricted_at IS NULL")
+            .bind(&client_id)
+            .fetch_optional(tx.conn())
+            .await?;
     if client_exists.is_none() {
         return Err(ApiError::validation(
             "clientId",
@@ -534,6 +552,22 @@ pub async fn cancel(
     let cancelled = view(tx.conn(), &id, tz).await?;
     tx.commit().await?;
     Ok(cancelled)
+}
+
+/// Every appointment of one client, oldest first (for the client's data export).
+pub async fn for_client(clinic: &Clinic, client_id: &str) -> ApiResult<Vec<Appointment>> {
+    let tz = settings::load(clinic.pool()).await?.tz();
+    let rows = sqlx::query(concat!(
+        select_view!(),
+        " WHERE a.client_id = $1 ORDER BY a.start_ms"
+    ))
+    .bind(client_id)
+    .fetch_all(clinic.pool())
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|row| appointment_from(row, tz))
+        .collect::<Result<_, _>>()?)
 }
 
 pub async fn calendar(

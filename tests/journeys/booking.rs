@@ -354,7 +354,8 @@ async fn twenty_concurrent_bookings_of_one_slot_have_exactly_one_winner() {
             ..booking(&f, 0, &f.maya, &f.willow, &f.deep, "2026-11-19T14:00")
         };
         tasks.push(tokio::spawn(async move {
-            palma::api::dispatch(&clinic, &owner, Call::AppointmentsBook(request)).await
+            let desk = palma::staff::Desk::signed_in(owner, clinic.now());
+            palma::api::dispatch(&clinic, &desk, Call::AppointmentsBook(request)).await
         }));
     }
     let mut won = 0;

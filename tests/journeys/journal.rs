@@ -15,9 +15,10 @@ async fn every_write_is_chained_and_the_feed_reports_it() {
         .call(Call::JournalChanges(ChangesSince { since: 0 }))
         .await
         .unwrap();
-    // settings + the seeded handout library + 2 therapists + 2 rooms + 2 services + 3 clients
-    assert_eq!(before.latest, 11);
-    assert_eq!(before.changes.len(), 11);
+    // settings + owner account + the seeded handout library + 2 therapists + 2 rooms + 2 services
+    // + 3 clients
+    assert_eq!(before.latest, 12);
+    assert_eq!(before.changes.len(), 12);
     let booked: Appointment = world
         .call(Call::AppointmentsBook(BookAppointment {
             client_id: f.clients[0].clone(),
@@ -34,7 +35,7 @@ async fn every_write_is_chained_and_the_feed_reports_it() {
         }))
         .await
         .unwrap();
-    assert_eq!(after.latest, 12);
+    assert_eq!(after.latest, 13);
     assert_eq!(after.changes.len(), 1);
     assert_eq!(
         (
@@ -49,10 +50,10 @@ async fn every_write_is_chained_and_the_feed_reports_it() {
         }))
         .await
         .unwrap();
-    assert_eq!((quiet.latest, quiet.changes.len()), (12, 0));
+    assert_eq!((quiet.latest, quiet.changes.len()), (13, 0));
     assert_eq!(
         verify(world.clinic.pool()).await.unwrap(),
-        Verdict::Intact { lines: 12 }
+        Verdict::Intact { lines: 13 }
     );
 }
 
@@ -71,7 +72,7 @@ async fn the_database_refuses_changes_to_the_journal() {
             .await
             .is_err()
     );
-    assert_eq!(world.count("journal").await, 11);
+    assert_eq!(world.count("journal").await, 12);
 }
 
 #[tokio::test]

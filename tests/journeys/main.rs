@@ -5,8 +5,14 @@
 mod world;
 
 mod aftercare;
+mod backup;
 mod booking;
 mod clients;
 mod handouts;
+mod import;
 mod journal;
+mod permissions;
+mod properties;
+mod requests;
 mod setup;
+mod staff;

@@ -2,7 +2,7 @@
 
 use crate::world::{World, actor_with};
 use palma::ErrorCode;
-use palma::api::{Call, NoArgs, OPERATIONS, Permission, parse_call};
+use palma::api::{Call, NoArgs, parse_call};
 use palma::settings::{ClinicSettings, SettingsInput, StartClinic};
 use palma::staff::Role;
 
@@ -26,6 +26,7 @@ async fn first_run_creates_the_clinic_once() {
     let _: palma::settings::SetupStatus = world
         .call(Call::SetupStart(StartClinic::Empty {
             settings: settings("Europe/London"),
+            owner: crate::world::test_owner(),
         }))
         .await
         .unwrap();
@@ -37,6 +38,7 @@ async fn first_run_creates_the_clinic_once() {
     let again = world
         .call::<serde_json::Value>(Call::SetupStart(StartClinic::Empty {
             settings: settings("Europe/London"),
+            owner: crate::world::test_owner(),
         }))
         .await
         .unwrap_err();
@@ -54,6 +56,7 @@ async fn a_bad_time_zone_is_refused_by_name_and_nothing_is_written() {
     let error = world
         .call::<serde_json::Value>(Call::SetupStart(StartClinic::Empty {
             settings: settings("Europe/Atlantis"),
+            owner: crate::world::test_owner(),
         }))
         .await
         .unwrap_err();
@@ -86,26 +89,6 @@ async fn roles_are_checked_in_the_core_before_any_work() {
         .call_as(&reception, Call::SettingsGet(NoArgs {}))
         .await
         .unwrap();
-}
-
-#[test]
-fn operation_names_are_unique_and_only_set_up_is_owner_only() {
-    let names: std::collections::HashSet<_> = OPERATIONS.iter().map(|(name, _)| *name).collect();
-    assert_eq!(names.len(), OPERATIONS.len(), "operation names are unique");
-    let owner_only: Vec<_> = OPERATIONS
-        .iter()
-        .filter(|(_, permission)| *permission == Permission::ManageClinic)
-        .map(|(name, _)| *name)
-        .collect();
-    assert_eq!(
-        owner_only,
-        [
-            "settings.update",
-            "practitioners.save",
-            "rooms.save",
-            "services.save"
-        ]
-    );
 }
 
 #[test]

@@ -7,7 +7,7 @@ use palma::clock::FixedClock;
 use palma::db::Engine;
 use palma::scheduling::{PractitionerInput, RoomInput, ServiceInput};
 use palma::settings::{SettingsInput, StartClinic};
-use palma::staff::{Actor, Role};
+use palma::staff::{Actor, Desk, NewStaff, Role};
 use palma::{ApiError, Clinic};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
@@ -39,13 +39,21 @@ impl World {
         };
         let clinic = Clinic::open(&url, clock.clone(), "test-desk")
             .await
-            .unwrap();
+            .unwrap()
+            .with_light_password_hashing();
         Self {
             clinic,
             owner: Actor::builtin_owner(),
             clock,
             _dir: dir,
         }
+    }
+
+    /// The SQLite database file (none on PostgreSQL).
+    pub fn sqlite_file(&self) -> Option<std::path::PathBuf> {
+        self._dir
+            .as_ref()
+            .map(|dir| dir.path().join("palma.sqlite"))
     }
 
     pub fn engine(&self) -> Engine {
@@ -57,12 +65,23 @@ impl World {
         self.call_as(&self.owner, call).await
     }
 
+    /// Calls an operation at a desk where `actor` has just signed in.
     pub async fn call_as<T: DeserializeOwned>(
         &self,
         actor: &Actor,
         call: Call,
     ) -> Result<T, ApiError> {
-        let value = dispatch(&self.clinic, actor, call).await?;
+        let desk = Desk::signed_in(actor.clone(), self.clinic.now());
+        self.call_at(&desk, call).await
+    }
+
+    /// Calls an operation at a given desk (window), as whoever is signed in there.
+    pub async fn call_at<T: DeserializeOwned>(
+        &self,
+        desk: &Desk,
+        call: Call,
+    ) -> Result<T, ApiError> {
+        let value = dispatch(&self.clinic, desk, call).await?;
         Ok(serde_json::from_value(value).expect("reply matches its declared type"))
     }
 
@@ -138,18 +157,12 @@ impl World {
     }
 
     pub async fn set_up(&self, time_zone: &str) {
-        let settings = SettingsInput {
-            name: "Test Clinic".into(),
-            address: String::new(),
-            phone: String::new(),
-            email: String::new(),
-            website: String::new(),
-            time_zone: time_zone.into(),
-            currency: "GBP".into(),
-            late_cancel_hours: 24,
-        };
+        let settings = test_settings(time_zone);
         let _: palma::settings::SetupStatus = self
-            .call(Call::SetupStart(StartClinic::Empty { settings }))
+            .call(Call::SetupStart(StartClinic::Empty {
+                settings,
+                owner: test_owner(),
+            }))
             .await
             .unwrap();
     }
@@ -177,6 +190,29 @@ impl World {
 
     pub async fn status(&self) -> palma::settings::SetupStatus {
         self.call(Call::SetupStatus(NoArgs {})).await.unwrap()
+    }
+}
+
+/// The settings every test clinic starts with.
+pub fn test_settings(time_zone: &str) -> SettingsInput {
+    SettingsInput {
+        name: "Test Clinic".into(),
+        address: String::new(),
+        phone: String::new(),
+        email: String::new(),
+        website: String::new(),
+        time_zone: time_zone.into(),
+        currency: "GBP".into(),
+        late_cancel_hours: 24,
+    }
+}
+
+/// The owner account every test clinic starts with.
+pub fn test_owner() -> NewStaff {
+    NewStaff {
+        display_name: "Olive Owner".into(),
+        username: "olive".into(),
+        password: "olive-password".into(),
     }
 }
 

@@ -1,0 +1,293 @@
+//! Backups and restore: a round trip reproduces every record; a damaged or foreign file is
+//! refused before anything is touched; old backups beyond `keep` are removed; the daily
+//! schedule runs once a day. Restore is SQLite only; on PostgreSQL the backup is a `pg_dump`.
+
+use crate::world::World;
+use chrono::Duration;
+use palma::api::{Call, NoArgs};
+use palma::backup::{self, BackupNow, BackupReport, BackupSettings};
+use palma::db::Engine;
+use palma::staff::Actor;
+use sha2::{Digest, Sha256};
+use sqlx::{Connection, Row};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Each table's row count and a hash of its whole content (every column, `quote`d).
+async fn snapshot(file: &Path) -> BTreeMap<String, (usize, String)> {
+    let url = format!("sqlite://{}?mode=ro", file.display());
+    let mut conn = sqlx::AnyConnection::connect(&url).await.unwrap();
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .unwrap();
+    let mut out = BTreeMap::new();
+    for table in tables {
+        let columns: Vec<String> =
+            sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA table_info({table})")))
+                .fetch_all(&mut conn)
+                .await
+                .unwrap()
+                .iter()
+                .map(|row| row.try_get::<String, _>("name").unwrap())
+                .collect();
+        let line = columns
+            .iter()
+            .map(|c| format!("quote({c})"))
+            .collect::<Vec<_>>()
+            .join(" || '|' || ");
+        let lines: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT {line} FROM {table} ORDER BY 1"
+        )))
+        .fetch_all(&mut conn)
+        .await
+        .unwrap();
+        let mut hasher = Sha256::new();
+        for l in &lines {
+            hasher.update(l.as_bytes());
+            hasher.update(b"\n");
+        }
+        out.insert(table, (lines.len(), hex::encode(hasher.finalize())));
+    }
+    conn.close().await.unwrap();
+    out
+}
+
+async fn backup_now(world: &World, folder: &Path) -> BackupReport {
+    world
+        .call(Call::BackupNow(BackupNow {
+            folder: Some(folder.display().to_string()),
+        }))
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn backup_then_restore_reproduces_every_record() {
+    let world = World::new().await;
+    let Some(live) = world.sqlite_file() else {
+        return;
+    };
+    let _: serde_json::Value = world
+        .call(Call::SetupStart(palma::settings::StartClinic::Demo))
+        .await
+        .unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let report = backup_now(&world, folder.path()).await;
+    let file = Path::new(&report.file);
+    assert!(
+        file.file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("palma-20261118-090000")
+    );
+    let sums = std::fs::read_to_string(format!("{}.sha256", report.file)).unwrap();
+    assert!(sums.starts_with(&report.sha256));
+    assert_eq!(backup::checksum(file).unwrap().0, report.sha256);
+    let at_backup = snapshot(file).await;
+    assert_eq!(at_backup["clients"].0, 40);
+    assert!(at_backup["appointments"].0 > 60 && at_backup["staff"].0 == 5);
+    // Work goes on after the backup, then the clinic is closed and the backup restored.
+    world.client("After", "Backup").await;
+    world.clinic.close().await;
+    let before_restore = snapshot(&live).await;
+    assert_eq!(before_restore["clients"].0, 41);
+    let restored = backup::restore_sqlite(file, &live, "20261118-100000")
+        .await
+        .unwrap();
+    let kept = restored.replaced.unwrap();
+    assert!(
+        kept.display()
+            .to_string()
+            .ends_with("palma.sqlite.replaced-20261118-100000")
+    );
+    let mut now = snapshot(&live).await;
+    // The backup journaled itself after the copy was taken, so the live journal had one more
+    // line; everything else is identical.
+    assert_eq!(now.remove("journal"), at_backup.get("journal").cloned());
+    let mut expected = at_backup.clone();
+    expected.remove("journal");
+    assert_eq!(now, expected);
+    assert_eq!(
+        snapshot(&kept).await,
+        before_restore,
+        "the replaced database is kept whole"
+    );
+}
+
+/// Overwrites `len` bytes in the middle of a file.
+fn damage(file: &Path, len: usize) {
+    let mut bytes = std::fs::read(file).unwrap();
+    let middle = bytes.len() / 2;
+    for b in &mut bytes[middle..middle + len] {
+        *b ^= 0x5a;
+    }
+    std::fs::write(file, bytes).unwrap();
+}
+
+#[tokio::test]
+async fn a_damaged_or_foreign_backup_is_refused_and_the_live_database_untouched() {
+    let world = World::new().await;
+    let Some(live) = world.sqlite_file() else {
+        return;
+    };
+    world.small_clinic().await;
+    let folder = tempfile::tempdir().unwrap();
+    let report = backup_now(&world, folder.path()).await;
+    let file = Path::new(&report.file).to_path_buf();
+    world.clinic.close().await;
+    let untouched = backup::checksum(&live).unwrap();
+    damage(&file, 16);
+    let error = backup::restore_sqlite(&file, &live, "x").await.unwrap_err();
+    assert!(
+        error.message.contains("does not match its checksum"),
+        "{}",
+        error.message
+    );
+    // Without its checksum file, a whole damaged page is still found by the integrity check.
+    std::fs::remove_file(format!("{}.sha256", report.file)).unwrap();
+    damage(&file, 4096);
+    let error = backup::restore_sqlite(&file, &live, "x").await.unwrap_err();
+    assert!(error.message.contains("damaged"), "{}", error.message);
+    // Not a database at all, and a database that is not Palma's.
+    std::fs::write(&file, b"just some text, not a database").unwrap();
+    assert!(backup::restore_sqlite(&file, &live, "x").await.is_err());
+    let foreign = folder.path().join("other.sqlite");
+    let mut conn =
+        sqlx::AnyConnection::connect(&format!("sqlite://{}?mode=rwc", foreign.display()))
+            .await
+            .unwrap();
+    sqlx::query("CREATE TABLE notes (body TEXT)")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    conn.close().await.unwrap();
+    let error = backup::restore_sqlite(&foreign, &live, "x")
+        .await
+        .unwrap_err();
+    assert!(
+        error.message.contains("not a Palma database"),
+        "{}",
+        error.message
+    );
+    assert_eq!(
+        backup::checksum(&live).unwrap(),
+        untouched,
+        "the live database was not touched"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(live.parent().unwrap())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name().to_string_lossy().contains("replaced")
+                || e.file_name().to_string_lossy().ends_with(".partial")
+        })
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[tokio::test]
+async fn only_the_newest_backups_are_kept() {
+    let world = World::new().await;
+    world.small_clinic().await;
+    let folder = tempfile::tempdir().unwrap();
+    let settings: BackupSettings = world
+        .call(Call::BackupConfigure(BackupSettings {
+            folder: folder.path().display().to_string(),
+            keep: 2,
+            daily: true,
+            last_backup_ms: None,
+        }))
+        .await
+        .unwrap();
+    assert_eq!(settings.keep, 2);
+    let mut reports = Vec::new();
+    for _ in 0..3 {
+        reports.push(
+            world
+                .call::<BackupReport>(Call::BackupNow(BackupNow::default()))
+                .await
+                .unwrap(),
+        );
+        world.clock.advance(Duration::seconds(1));
+    }
+    assert_eq!(reports[2].removed, vec![reports[0].file.clone()]);
+    let mut names: Vec<String> = std::fs::read_dir(folder.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let extension = if world.engine() == Engine::Sqlite {
+        "sqlite"
+    } else {
+        "pgdump"
+    };
+    assert_eq!(
+        names,
+        [
+            format!("palma-20261118-090001.{extension}"),
+            format!("palma-20261118-090001.{extension}.sha256"),
+            format!("palma-20261118-090002.{extension}"),
+            format!("palma-20261118-090002.{extension}.sha256"),
+        ]
+    );
+    let stored: BackupSettings = world.call(Call::BackupSettings(NoArgs {})).await.unwrap();
+    assert_eq!(
+        stored.last_backup_ms,
+        Some(world.clinic.now().timestamp_millis() - 1000)
+    );
+}
+
+#[tokio::test]
+async fn the_daily_backup_runs_once_a_day() {
+    let world = World::new().await;
+    world.small_clinic().await;
+    let owner = Actor::builtin_owner();
+    assert!(
+        backup::backup_if_due(&world.clinic, &owner)
+            .await
+            .unwrap()
+            .is_none(),
+        "no folder yet"
+    );
+    let folder = tempfile::tempdir().unwrap();
+    let _: BackupSettings = world
+        .call(Call::BackupConfigure(BackupSettings {
+            folder: folder.path().display().to_string(),
+            keep: 14,
+            daily: true,
+            last_backup_ms: None,
+        }))
+        .await
+        .unwrap();
+    assert!(
+        backup::backup_if_due(&world.clinic, &owner)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    world.clock.advance(Duration::hours(23));
+    assert!(
+        backup::backup_if_due(&world.clinic, &owner)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    world.clock.advance(Duration::hours(1));
+    assert!(
+        backup::backup_if_due(&world.clinic, &owner)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    let relative = world
+        .call::<serde_json::Value>(Call::BackupNow(BackupNow {
+            folder: Some("relative/folder".into()),
+        }))
+        .await
+        .unwrap_err();
+    assert_eq!(relative.field.as_deref(), Some("folder"));
+}

@@ -1,0 +1,268 @@
+//! The permission matrix: every operation called as every role, checked against a table kept
+//! here beside the operations table. Adding an operation without adding it below fails.
+
+use crate::world::{Fixture, World, actor_with};
+use palma::ErrorCode;
+use palma::api::{Call, OPERATIONS, parse_call};
+use palma::staff::{Actor, Desk, Role, StaffInput, StaffMember};
+use serde_json::{Value, json};
+
+const ALL: &[Role] = &[Role::Owner, Role::Reception, Role::Therapist];
+const OWNER: &[Role] = &[Role::Owner];
+const CLINICIANS: &[Role] = &[Role::Owner, Role::Therapist];
+
+/// Which roles may call each operation. Reception: schedule, contact details; therapists the
+/// same until clinical records exist; owner: everything, including staff, settings, journal,
+/// backups and exports.
+const EXPECTED: &[(&str, &[Role])] = &[
+    ("setup.status", ALL),
+    ("setup.start", ALL),
+    ("setup.create_owner", ALL),
+    ("setup.demo_accounts", ALL),
+    ("staff.sign_in", ALL),
+    ("staff.sign_out", ALL),
+    ("staff.switch", ALL),
+    ("staff.switch_list", ALL),
+    ("staff.lock", ALL),
+    ("staff.unlock", ALL),
+    ("staff.me", ALL),
+    ("staff.list", OWNER),
+    ("staff.save", OWNER),
+    ("staff.set_password", ALL),
+    ("staff.set_pin", ALL),
+    ("staff.policy_save", OWNER),
+    ("settings.get", ALL),
+    ("settings.update", OWNER),
+    ("practitioners.list", ALL),
+    ("practitioners.save", OWNER),
+    ("rooms.list", ALL),
+    ("rooms.save", OWNER),
+    ("services.list", ALL),
+    ("services.save", OWNER),
+    ("clients.search", ALL),
+    ("clients.get", ALL),
+    ("clients.create", ALL),
+    ("clients.update", ALL),
+    ("clients.export", OWNER),
+    ("clients.import_csv", OWNER),
+    ("clients.export_csv", OWNER),
+    ("clients.erase", OWNER),
+    ("retention.purge_due", OWNER),
+    ("retention.settings", OWNER),
+    ("retention.configure", OWNER),
+    ("calendar.range", ALL),
+    ("appointments.book", ALL),
+    ("appointments.cancel", ALL),
+    ("journal.changes", ALL),
+    ("journal.search", OWNER),
+    ("backup.now", OWNER),
+    ("backup.settings", OWNER),
+    ("backup.configure", OWNER),
+    ("handouts.list", ALL),
+    ("handouts.get", ALL),
+    ("handouts.save", CLINICIANS),
+    ("handouts.duplicate", CLINICIANS),
+    ("handouts.retire", CLINICIANS),
+    ("programme.get", CLINICIANS),
+    ("programme.assign", CLINICIANS),
+    ("programme.update", CLINICIANS),
+    ("programme.remove", CLINICIANS),
+    ("programme.notes", CLINICIANS),
+    ("aftercare.issue", CLINICIANS),
+    ("documents.list", ALL),
+    ("documents.reprint", ALL),
+];
+
+/// Arguments good enough to get past parsing for each operation (the call may still fail
+/// later for other reasons: only `forbidden` counts as refused).
+fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
+    let client = &f.clients[0];
+    match op {
+        "setup.start" => json!({ "kind": "demo" }),
+        "setup.create_owner" => {
+            json!({ "displayName": "Second Owner", "username": "second", "password": "a-long-password" })
+        }
+        "staff.sign_in" => json!({ "username": "nobody", "password": "wrong-password" }),
+        "staff.switch" => json!({ "staffId": client, "pin": "0000" }),
+        "staff.unlock" => json!({ "secret": "wrong-password" }),
+        "staff.save" => {
+            json!({ "displayName": "New Person", "username": format!("p{}", rand_suffix()), "roles": ["reception"], "active": true, "password": "a-long-password" })
+        }
+        // One's own: allowed to everyone (then refused for the wrong current password).
+        "staff.set_password" => {
+            json!({ "staffId": own_id, "currentPassword": "not-it", "newPassword": "another-password" })
+        }
+        "staff.set_pin" => json!({ "staffId": own_id, "currentPassword": "not-it", "pin": "1234" }),
+        "staff.policy_save" => json!({ "idleLockMinutes": 5, "calendarVisibleWhenLocked": true }),
+        "settings.update" => {
+            json!({ "name": "Test Clinic", "timeZone": "Europe/London", "currency": "GBP", "lateCancelHours": 24 })
+        }
+        "practitioners.save" => {
+            json!({ "displayName": "Ann", "colour": "#2f7d6d", "active": true })
+        }
+        "rooms.save" => json!({ "name": "Oak room", "active": true }),
+        "services.save" => {
+            json!({ "name": "Hot stones", "durationMin": 60, "bufferMin": 0, "priceMinor": 5000, "colour": "#2f7d6d", "active": true })
+        }
+        "clients.search" => json!({ "text": "zo" }),
+        "clients.get" | "clients.export" | "clients.erase" => json!({ "id": client }),
+        "clients.create" => json!({ "givenName": "Ada", "familyName": "Lovelace" }),
+        "clients.update" => {
+            json!({ "id": client, "client": { "givenName": "Zoë", "familyName": "Ł" } })
+        }
+        "calendar.range" => json!({ "from": "2026-11-18", "days": 1 }),
+        "appointments.book" => json!({
+            "clientId": client, "serviceId": f.deep, "practitionerId": f.maya,
+            "roomId": f.willow, "start": format!("2026-12-{:02}T10:00", 1 + rand_suffix() % 28)
+        }),
+        "appointments.cancel" => json!({ "id": client, "reason": "Unwell" }),
+        "journal.changes" => json!({ "since": 0 }),
+        "journal.search" => json!({ "limit": 5 }),
+        "backup.now" => json!({ "folder": folder }),
+        "backup.configure" => json!({ "folder": folder, "keep": 3, "daily": true }),
+        "setup.status"
+        | "setup.demo_accounts"
+        | "staff.sign_out"
+        | "staff.switch_list"
+        | "staff.lock"
+        | "staff.me"
+        | "staff.list"
+        | "settings.get"
+        | "practitioners.list"
+        | "rooms.list"
+        | "services.list"
+        | "backup.settings"
+        | "retention.purge_due"
+        | "retention.settings"
+        | "clients.export_csv" => json!({}),
+        "retention.configure" => json!({ "years": 8 }),
+        "handouts.list" => json!({}),
+        "handouts.get" | "handouts.duplicate" | "programme.get" | "programme.remove"
+        | "documents.reprint" => {
+            json!({ "id": client })
+        }
+        "handouts.save" => json!({ "content": {
+            "title": "Shoulder shrugs", "category": "mobility", "regions": ["shoulders"], "forWhom": "",
+            "why": "", "steps": ["Lift your shoulders."], "cautions": [], "dosage": {}, "illustrationSvg": ""
+        } }),
+        "handouts.retire" => json!({ "id": client, "retired": true }),
+        "programme.assign" => json!({ "appointmentId": client, "handoutId": client }),
+        "programme.update" => json!({ "id": client, "dosage": {} }),
+        "programme.notes" => json!({ "appointmentId": client, "workedOn": "Your back." }),
+        "aftercare.issue" => json!({ "appointmentId": client }),
+        "documents.list" => json!({ "clientId": client }),
+        "clients.import_csv" => json!({
+            "csv": "First,Last,Phone\nAda,Lovelace,020 7946 0958\n",
+            "mapping": { "givenName": "First", "familyName": "Last", "phone": "Phone" },
+            "dryRun": true
+        }),
+        other => panic!("no sample arguments for {other}: add it here and to EXPECTED"),
+    }
+}
+
+fn rand_suffix() -> u32 {
+    rand::random::<u32>() % 100_000
+}
+
+fn call(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Call {
+    parse_call(json!({ "op": op, "args": sample_args(op, f, folder, own_id) }))
+        .unwrap_or_else(|e| panic!("sample for {op} does not parse: {e:?}"))
+}
+
+#[test]
+fn the_table_lists_every_operation_once() {
+    let table: Vec<&str> = EXPECTED.iter().map(|(op, _)| *op).collect();
+    let operations: Vec<&str> = OPERATIONS.iter().map(|(op, _)| *op).collect();
+    for op in &operations {
+        assert!(table.contains(op), "{op} is missing from EXPECTED");
+    }
+    for op in &table {
+        assert!(
+            operations.contains(op),
+            "{op} in EXPECTED is not an operation"
+        );
+    }
+    assert_eq!(
+        table.len(),
+        operations.len(),
+        "an operation is listed twice"
+    );
+}
+
+#[tokio::test]
+async fn every_operation_as_every_role_matches_the_table() {
+    let world = World::new().await;
+    let f = world.small_clinic().await;
+    let folder = tempfile::tempdir().unwrap();
+    let folder_text = folder.path().display().to_string();
+    let mut mismatches = Vec::new();
+    for role in Role::ALL {
+        // A real account holding exactly this role.
+        let input = StaffInput {
+            id: None,
+            display_name: format!("{role:?} person"),
+            username: format!("{role:?}-person"),
+            roles: vec![role],
+            practitioner_id: None,
+            active: true,
+            password: Some("a-long-password".into()),
+        };
+        let account: StaffMember = world.call(Call::StaffSave(input)).await.unwrap();
+        let actor = Actor {
+            staff_id: account.id.clone(),
+            display_name: account.display_name.clone(),
+            roles: vec![role],
+        };
+        for (op, allowed) in EXPECTED {
+            let desk = Desk::signed_in(actor.clone(), world.clinic.now());
+            let result = world
+                .call_at::<Value>(&desk, call(op, &f, &folder_text, &account.id))
+                .await;
+            let refused = matches!(&result, Err(e) if e.code == ErrorCode::Forbidden);
+            if refused == allowed.contains(&role) {
+                mismatches.push(format!("{op} as {role:?}: {result:?}"));
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "{mismatches:#?}");
+}
+
+#[tokio::test]
+async fn nobody_signed_in_reaches_only_the_open_operations() {
+    let world = World::new().await;
+    let f = world.small_clinic().await;
+    let folder = tempfile::tempdir().unwrap();
+    let folder_text = folder.path().display().to_string();
+    for (op, permission) in OPERATIONS {
+        let result = world
+            .call_at::<Value>(&Desk::new(), call(op, &f, &folder_text, &f.maya))
+            .await;
+        let unauthenticated = matches!(&result, Err(e) if e.code == ErrorCode::Unauthenticated);
+        let open = *permission == palma::api::Permission::Anyone;
+        // Open operations may refuse a bad sign-in as unauthenticated: only count the others.
+        if !open {
+            assert!(unauthenticated, "{op}: {result:?}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_locked_desk_passes_only_status_sign_in_and_the_calendar() {
+    let world = World::new().await;
+    let f = world.small_clinic().await;
+    let folder = tempfile::tempdir().unwrap();
+    let folder_text = folder.path().display().to_string();
+    for (op, permission) in OPERATIONS {
+        let desk = Desk::signed_in(actor_with(Role::Owner), world.clinic.now());
+        let _: Value = world
+            .call_at(&desk, Call::StaffLock(Default::default()))
+            .await
+            .unwrap();
+        let result = world
+            .call_at::<Value>(&desk, call(op, &f, &folder_text, &f.maya))
+            .await;
+        let locked = matches!(&result, Err(e) if e.code == ErrorCode::Locked);
+        let passes = *permission == palma::api::Permission::Anyone || *op == "calendar.range";
+        assert_eq!(locked, !passes, "{op}: {result:?}");
+    }
+}
