@@ -322,6 +322,12 @@ fn large_print_sets_body_text_at_16_pt_or_more() {
     assert!((size(body_word_height(&normal)) - 11.0).abs() < 0.3);
     assert!(size(body_word_height(&large)) >= 16.0 - 0.05);
     assert!(large.pages > normal.pages);
+    let letter = PrintOptions {
+        paper: Paper::Letter,
+        large_print: true,
+    };
+    let large_letter = check(&sheet, letter, "print-large-letter");
+    assert!(size(body_word_height(&large_letter)) >= 16.0 - 0.05);
 }
 
 #[test]
@@ -386,4 +392,23 @@ fn empty_sections_are_left_out() {
     assert!(!text.contains("What we worked on today"));
     assert!(!text.contains("Your self-care programme"));
     assert!(text.contains("No appointment is booked yet."));
+
+    // Blank strings everywhere are skipped, not printed as empty bullets or a crash.
+    let blank = SelfCareItem {
+        title: String::new(),
+        why: " ".into(),
+        steps: vec![String::new(), "  ".into()],
+        dosage: String::new(),
+        personal_note: Some(String::new()),
+        cautions: vec![String::new()],
+        illustration_svg: None,
+    };
+    sheet.items = vec![blank.clone(), blank];
+    sheet.what_to_expect = vec![String::new()];
+    sheet.seek_help = vec![" ".into()];
+    sheet.contact_line = String::new();
+    let c = check(&sheet, A4, "blank");
+    assert_eq!(c.pages, 1);
+    assert!(!c.flat_text().contains("When to seek help"));
+    assert!(!c.flat_text().contains("Your self-care programme"));
 }

@@ -130,8 +130,8 @@ impl Measurer<'_> {
             }
             Block::BulletList(items) => self.list(items, area, false, out),
             Block::NumberedSteps(items) => self.list(items, area, true, out),
-            Block::Figure(f) => out.push(self.figure(f, area)),
-            Block::Image(img) => out.push(self.image(img, area)),
+            Block::Figure(f) => out.push(figure(f, area)),
+            Block::Image(img) => out.push(image(img, area)),
             Block::Boxed(b) => self.boxed(b.style, &b.blocks, area, out),
             Block::Table(t) => self.table(t, area, out),
             Block::Columns(cols) => self.columns(cols, area, out),
@@ -209,7 +209,7 @@ impl Measurer<'_> {
         voice: Voice,
         area: Area,
         indent: f32,
-        marker: Option<(String, Face, Colour, f32)>,
+        mut marker: Option<(String, Face, Colour, f32)>,
         out: &mut Vec<Unit>,
     ) {
         let f = self.fonts;
@@ -220,6 +220,10 @@ impl Measurer<'_> {
                 text: clean(f, &p.text),
             })
             .collect();
+        // Blank text takes no room (use a spacer for room).
+        if pieces.iter().all(|p| p.text.trim().is_empty()) {
+            return;
+        }
         let lines = wrap(f, voice.size, area.width - indent, &pieces);
         let line_height = voice.size * voice.leading;
         let baseline =
@@ -240,15 +244,15 @@ impl Measurer<'_> {
                 })
                 .collect();
             if i == 0
-                && let Some((text, face, colour, right)) = &marker
+                && let Some((text, face, colour, right)) = marker.take()
             {
                 items.push(Item::Text {
-                    x: area.x + right - f.width(*face, voice.size, text),
+                    x: area.x + right - f.width(face, voice.size, &text),
                     baseline,
-                    face: *face,
+                    face,
                     size: voice.size,
-                    colour: *colour,
-                    text: text.clone(),
+                    colour,
+                    text,
                 });
             }
             // No single line of a paragraph alone at the foot or the head of a page.
@@ -315,42 +319,6 @@ impl Measurer<'_> {
             height: height + 0.5 * self.em(),
             frames: area.frames.to_vec(),
             items,
-            ..Unit::default()
-        }
-    }
-
-    fn figure(&self, figure: &Figure, area: Area) -> Unit {
-        let w = area.width * figure.width.clamp(0.05, 1.0);
-        let h = w * figure.drawing.aspect_ratio();
-        Unit {
-            height: h,
-            frames: area.frames.to_vec(),
-            items: vec![Item::Figure {
-                x: area.x,
-                y: 0.0,
-                w,
-                h,
-                drawing: Arc::clone(&figure.drawing),
-            }],
-            ..Unit::default()
-        }
-    }
-
-    fn image(&self, image: &Image, area: Area) -> Unit {
-        #[allow(clippy::cast_precision_loss)]
-        let aspect = image.raw.width as f32 / image.raw.height as f32;
-        let w = (image.height * aspect).min(area.width);
-        let h = w / aspect;
-        Unit {
-            height: h,
-            frames: area.frames.to_vec(),
-            items: vec![Item::Image {
-                x: area.x,
-                y: 0.0,
-                w,
-                h,
-                image: Arc::clone(&image.raw),
-            }],
             ..Unit::default()
         }
     }
@@ -567,6 +535,42 @@ impl Measurer<'_> {
             .iter()
             .map(|&(f, top, bottom)| self.flow.frames[f].item(top, bottom));
         (backgrounds.chain(items).collect(), y)
+    }
+}
+
+fn figure(figure: &Figure, area: Area) -> Unit {
+    let w = area.width * figure.width.clamp(0.05, 1.0);
+    let h = w * figure.drawing.aspect_ratio();
+    Unit {
+        height: h,
+        frames: area.frames.to_vec(),
+        items: vec![Item::Figure {
+            x: area.x,
+            y: 0.0,
+            w,
+            h,
+            drawing: Arc::clone(&figure.drawing),
+        }],
+        ..Unit::default()
+    }
+}
+
+fn image(image: &Image, area: Area) -> Unit {
+    #[allow(clippy::cast_precision_loss)]
+    let aspect = image.raw.width as f32 / image.raw.height as f32;
+    let w = (image.height * aspect).min(area.width);
+    let h = w / aspect;
+    Unit {
+        height: h,
+        frames: area.frames.to_vec(),
+        items: vec![Item::Image {
+            x: area.x,
+            y: 0.0,
+            w,
+            h,
+            image: Arc::clone(&image.raw),
+        }],
+        ..Unit::default()
     }
 }
 

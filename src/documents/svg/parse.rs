@@ -563,7 +563,6 @@ fn path(d: &str) -> Result<(Vec<Subpath>, Vec<String>), &'static str> {
                 });
                 // Further coordinate pairs after a moveto are linetos.
                 command = Some(if cmd == b'M' { b'L' } else { b'l' });
-                continue;
             }
             b'L' => {
                 open(&mut subpaths);
@@ -606,7 +605,6 @@ fn path(d: &str) -> Result<(Vec<Subpath>, Vec<String>), &'static str> {
                     current = sp.start;
                 }
                 command = None;
-                continue;
             }
             _ => {
                 let p = format!("path command '{}'", char::from(cmd));
