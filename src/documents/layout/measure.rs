@@ -113,11 +113,12 @@ impl Measurer<'_> {
                 Some(_) => self.gap(block),
             };
             self.block(block, area, out);
+            // A block that drew nothing (blank text) doesn't count as the previous one.
             if let Some(first) = out.get_mut(start) {
                 first.space_before = gap + extra;
                 extra = 0.0;
+                previous = Some(block);
             }
-            previous = Some(block);
         }
     }
 
