@@ -539,21 +539,31 @@ impl Measurer<'_> {
     }
 }
 
+/// A unit holding one drawing `height` points tall.
+fn single(area: Area, height: f32, item: Item) -> Unit {
+    Unit {
+        height,
+        frames: area.frames.to_vec(),
+        items: vec![item],
+        ..Unit::default()
+    }
+}
+
 fn figure(figure: &Figure, area: Area) -> Unit {
     let w = area.width * figure.width.clamp(0.05, 1.0);
     let h = w * figure.drawing.aspect_ratio();
-    Unit {
-        height: h,
-        frames: area.frames.to_vec(),
-        items: vec![Item::Figure {
+    let drawing = Arc::clone(&figure.drawing);
+    single(
+        area,
+        h,
+        Item::Figure {
             x: area.x,
             y: 0.0,
             w,
             h,
-            drawing: Arc::clone(&figure.drawing),
-        }],
-        ..Unit::default()
-    }
+            drawing,
+        },
+    )
 }
 
 fn image(image: &Image, area: Area) -> Unit {
@@ -561,18 +571,18 @@ fn image(image: &Image, area: Area) -> Unit {
     let aspect = image.raw.width as f32 / image.raw.height as f32;
     let w = (image.height * aspect).min(area.width);
     let h = w / aspect;
-    Unit {
-        height: h,
-        frames: area.frames.to_vec(),
-        items: vec![Item::Image {
+    let raw = Arc::clone(&image.raw);
+    single(
+        area,
+        h,
+        Item::Image {
             x: area.x,
             y: 0.0,
             w,
             h,
-            image: Arc::clone(&image.raw),
-        }],
-        ..Unit::default()
-    }
+            image: raw,
+        },
+    )
 }
 
 impl Paragraph {
