@@ -56,6 +56,20 @@ pub struct SelfCareItem {
     pub illustration_svg: Option<String>,
 }
 
+impl SelfCareItem {
+    /// Nothing to print: every text empty and no picture.
+    fn is_blank(&self) -> bool {
+        let blank = |s: &str| s.trim().is_empty();
+        blank(&self.title)
+            && blank(&self.why)
+            && blank(&self.dosage)
+            && self.steps.iter().all(|s| blank(s))
+            && self.cautions.iter().all(|s| blank(s))
+            && self.personal_note.as_deref().is_none_or(blank)
+            && self.illustration_svg.is_none()
+    }
+}
+
 /// Everything printed on an aftercare sheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AftercareSheet {
@@ -91,7 +105,7 @@ pub struct AftercareSheet {
 /// [`DocumentError::Illustration`] if an item's SVG is outside the supported subset,
 /// [`DocumentError::Logo`] if the logo is not a readable PNG, and the engine's errors.
 pub fn render(sheet: &AftercareSheet, options: &PrintOptions) -> Result<Vec<u8>, DocumentError> {
-    let blocks = compose(sheet, options)?;
+    let blocks = compose(sheet, *options)?;
     let letterhead = &sheet.letterhead;
     let footer = join(&[&letterhead.clinic_name, &letterhead.phone]);
     let setup = Setup {
@@ -133,7 +147,7 @@ fn sentences(lines: &[String]) -> Option<Block> {
     }
 }
 
-fn compose(sheet: &AftercareSheet, options: &PrintOptions) -> Result<Vec<Block>, DocumentError> {
+fn compose(sheet: &AftercareSheet, options: PrintOptions) -> Result<Vec<Block>, DocumentError> {
     let mut blocks = vec![
         letterhead(&sheet.letterhead, options)?,
         Block::Rule,
@@ -154,13 +168,17 @@ fn compose(sheet: &AftercareSheet, options: &PrintOptions) -> Result<Vec<Block>,
             blocks.push(body);
         }
     }
-    if !sheet.items.is_empty() {
+    let items: Vec<(usize, &SelfCareItem)> = (1..)
+        .zip(&sheet.items)
+        .filter(|(_, item)| !item.is_blank())
+        .collect();
+    if !items.is_empty() {
         blocks.push(Block::heading(
             HeadingLevel::Section,
             "Your self-care programme",
         ));
-        for (i, item) in sheet.items.iter().enumerate() {
-            blocks.push(self_care_item(i + 1, item, sheet, options)?);
+        for (number, item) in items {
+            blocks.push(self_care_item(number, item, sheet, options)?);
         }
     }
     let help = present(&sheet.seek_help);
@@ -195,7 +213,7 @@ fn compose(sheet: &AftercareSheet, options: &PrintOptions) -> Result<Vec<Block>,
     Ok(blocks)
 }
 
-fn letterhead(head: &Letterhead, options: &PrintOptions) -> Result<Block, DocumentError> {
+fn letterhead(head: &Letterhead, options: PrintOptions) -> Result<Block, DocumentError> {
     let mut text = vec![Block::Paragraph(Paragraph::styled(
         TextStyle::Display,
         &head.clinic_name,
@@ -215,7 +233,7 @@ fn letterhead(head: &Letterhead, options: &PrintOptions) -> Result<Block, Docume
     let Some(png) = &head.logo_png else {
         return Ok(Block::KeepTogether(text));
     };
-    let style = Style::new(*options);
+    let style = Style::new(options);
     let logo = Image::from_png(png, if options.large_print { 54.0 } else { 44.0 })?;
     #[allow(clippy::cast_precision_loss)]
     let aspect = logo.raw.width as f32 / logo.raw.height as f32;
@@ -232,7 +250,7 @@ fn letterhead(head: &Letterhead, options: &PrintOptions) -> Result<Block, Docume
     ]))
 }
 
-fn who_and_when(sheet: &AftercareSheet, options: &PrintOptions) -> Block {
+fn who_and_when(sheet: &AftercareSheet, options: PrintOptions) -> Block {
     let facts = [
         ("Prepared for", &sheet.client_name),
         ("Session", &sheet.session_date),
@@ -268,7 +286,7 @@ fn self_care_item(
     number: usize,
     item: &SelfCareItem,
     sheet: &AftercareSheet,
-    options: &PrintOptions,
+    options: PrintOptions,
 ) -> Result<Block, DocumentError> {
     let mut core = vec![Block::heading(HeadingLevel::Item, &item.title)];
     if !item.why.trim().is_empty() {

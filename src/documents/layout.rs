@@ -20,6 +20,8 @@ use super::{DocumentError, PrintOptions, fonts, paginate, pdf};
 
 mod measure;
 mod style;
+#[cfg(test)]
+mod tests;
 
 pub(crate) use style::Style;
 

@@ -134,8 +134,8 @@ pub(crate) fn write(pages: &[Page], setup: &Setup) -> Result<Vec<u8>, DocumentEr
     let info = &mut doc.metadata.info;
     info.author.clone_from(&setup.author);
     info.subject.clone_from(&setup.subject);
-    info.creator = "Palma".to_owned();
-    info.producer = "Palma (printpdf)".to_owned();
+    "Palma".clone_into(&mut info.creator);
+    "Palma (printpdf)".clone_into(&mut info.producer);
     info.identifier.clone_from(&setup.document_id);
     info.creation_date = issued;
     info.modification_date = issued;
@@ -208,6 +208,8 @@ pub(crate) fn write(pages: &[Page], setup: &Setup) -> Result<Vec<u8>, DocumentEr
     if let Ok(dict) = info_ref.and_then(|r| lo.get_object_mut(r).and_then(|o| o.as_dict_mut())) {
         dict.remove(b"GTS_PDFXVersion");
     }
+    // printpdf declares 1.3, but a logo's alpha channel is an SMask, a PDF 1.4 feature.
+    "1.4".clone_into(&mut lo.version);
     lo.compress();
     let mut out = Vec::new();
     lo.save_to(&mut out)

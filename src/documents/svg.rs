@@ -18,6 +18,7 @@ use printpdf::{
     PolygonRing, Pt, Rgb, WindingOrder,
 };
 
+mod geometry;
 mod parse;
 
 /// Why an SVG can't be drawn.

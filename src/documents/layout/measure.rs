@@ -113,11 +113,12 @@ impl Measurer<'_> {
                 Some(_) => self.gap(block),
             };
             self.block(block, area, out);
+            // A block that drew nothing (blank text) doesn't count as the previous one.
             if let Some(first) = out.get_mut(start) {
                 first.space_before = gap + extra;
                 extra = 0.0;
+                previous = Some(block);
             }
-            previous = Some(block);
         }
     }
 
@@ -130,8 +131,8 @@ impl Measurer<'_> {
             }
             Block::BulletList(items) => self.list(items, area, false, out),
             Block::NumberedSteps(items) => self.list(items, area, true, out),
-            Block::Figure(f) => out.push(self.figure(f, area)),
-            Block::Image(img) => out.push(self.image(img, area)),
+            Block::Figure(f) => out.push(figure(f, area)),
+            Block::Image(img) => out.push(image(img, area)),
             Block::Boxed(b) => self.boxed(b.style, &b.blocks, area, out),
             Block::Table(t) => self.table(t, area, out),
             Block::Columns(cols) => self.columns(cols, area, out),
@@ -209,7 +210,7 @@ impl Measurer<'_> {
         voice: Voice,
         area: Area,
         indent: f32,
-        marker: Option<(String, Face, Colour, f32)>,
+        mut marker: Option<(String, Face, Colour, f32)>,
         out: &mut Vec<Unit>,
     ) {
         let f = self.fonts;
@@ -220,6 +221,10 @@ impl Measurer<'_> {
                 text: clean(f, &p.text),
             })
             .collect();
+        // Blank text takes no room (use a spacer for room).
+        if pieces.iter().all(|p| p.text.trim().is_empty()) {
+            return;
+        }
         let lines = wrap(f, voice.size, area.width - indent, &pieces);
         let line_height = voice.size * voice.leading;
         let baseline =
@@ -240,15 +245,15 @@ impl Measurer<'_> {
                 })
                 .collect();
             if i == 0
-                && let Some((text, face, colour, right)) = &marker
+                && let Some((text, face, colour, right)) = marker.take()
             {
                 items.push(Item::Text {
-                    x: area.x + right - f.width(*face, voice.size, text),
+                    x: area.x + right - f.width(face, voice.size, &text),
                     baseline,
-                    face: *face,
+                    face,
                     size: voice.size,
-                    colour: *colour,
-                    text: text.clone(),
+                    colour,
+                    text,
                 });
             }
             // No single line of a paragraph alone at the foot or the head of a page.
@@ -315,42 +320,6 @@ impl Measurer<'_> {
             height: height + 0.5 * self.em(),
             frames: area.frames.to_vec(),
             items,
-            ..Unit::default()
-        }
-    }
-
-    fn figure(&self, figure: &Figure, area: Area) -> Unit {
-        let w = area.width * figure.width.clamp(0.05, 1.0);
-        let h = w * figure.drawing.aspect_ratio();
-        Unit {
-            height: h,
-            frames: area.frames.to_vec(),
-            items: vec![Item::Figure {
-                x: area.x,
-                y: 0.0,
-                w,
-                h,
-                drawing: Arc::clone(&figure.drawing),
-            }],
-            ..Unit::default()
-        }
-    }
-
-    fn image(&self, image: &Image, area: Area) -> Unit {
-        #[allow(clippy::cast_precision_loss)]
-        let aspect = image.raw.width as f32 / image.raw.height as f32;
-        let w = (image.height * aspect).min(area.width);
-        let h = w / aspect;
-        Unit {
-            height: h,
-            frames: area.frames.to_vec(),
-            items: vec![Item::Image {
-                x: area.x,
-                y: 0.0,
-                w,
-                h,
-                image: Arc::clone(&image.raw),
-            }],
             ..Unit::default()
         }
     }
@@ -568,6 +537,52 @@ impl Measurer<'_> {
             .map(|&(f, top, bottom)| self.flow.frames[f].item(top, bottom));
         (backgrounds.chain(items).collect(), y)
     }
+}
+
+/// A unit holding one drawing `height` points tall.
+fn single(area: Area, height: f32, item: Item) -> Unit {
+    Unit {
+        height,
+        frames: area.frames.to_vec(),
+        items: vec![item],
+        ..Unit::default()
+    }
+}
+
+fn figure(figure: &Figure, area: Area) -> Unit {
+    let w = area.width * figure.width.clamp(0.05, 1.0);
+    let h = w * figure.drawing.aspect_ratio();
+    let drawing = Arc::clone(&figure.drawing);
+    single(
+        area,
+        h,
+        Item::Figure {
+            x: area.x,
+            y: 0.0,
+            w,
+            h,
+            drawing,
+        },
+    )
+}
+
+fn image(image: &Image, area: Area) -> Unit {
+    #[allow(clippy::cast_precision_loss)]
+    let aspect = image.raw.width as f32 / image.raw.height as f32;
+    let w = (image.height * aspect).min(area.width);
+    let h = w / aspect;
+    let raw = Arc::clone(&image.raw);
+    single(
+        area,
+        h,
+        Item::Image {
+            x: area.x,
+            y: 0.0,
+            w,
+            h,
+            image: raw,
+        },
+    )
 }
 
 impl Paragraph {
