@@ -32,18 +32,29 @@ pub enum Permission {
     EditClients,
     /// Clinic settings, therapists, rooms and services: the owner's set-up.
     ManageClinic,
+    /// Reading a client's clinical record (intake, notes, measures…). Every read is journaled.
+    /// Therapists see every client's record for now; a "shared care" clinic setting may later
+    /// narrow this to the client's own therapists.
+    ViewClinical,
+    /// Writing to a client's clinical record.
+    EditClinical,
 }
 
 /// Which roles hold which permissions. The permission-matrix test checks every operation
 /// against this, role by role.
 pub fn role_grants(role: Role, permission: Permission) -> bool {
-    use Permission::{Anyone, EditClients, EditSchedule, ViewClients, ViewSchedule};
+    use Permission::{
+        Anyone, EditClients, EditClinical, EditSchedule, ViewClients, ViewClinical, ViewSchedule,
+    };
+    let front_desk = matches!(
+        permission,
+        Anyone | ViewSchedule | EditSchedule | ViewClients | EditClients
+    );
     match role {
         Role::Owner => true,
-        Role::Reception | Role::Therapist => matches!(
-            permission,
-            Anyone | ViewSchedule | EditSchedule | ViewClients | EditClients
-        ),
+        // Reception never receives clinical content: only the alert flags (a ViewClients read).
+        Role::Reception => front_desk,
+        Role::Therapist => front_desk || matches!(permission, ViewClinical | EditClinical),
     }
 }
 

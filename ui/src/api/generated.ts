@@ -84,7 +84,7 @@ export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | 
 
 export type NoArgs = Record<symbol, never>;
 
-export type Permission = "anyone" | "view_schedule" | "edit_schedule" | "view_clients" | "edit_clients" | "manage_clinic";
+export type Permission = "anyone" | "view_schedule" | "edit_schedule" | "view_clients" | "edit_clients" | "manage_clinic" | "view_clinical" | "edit_clinical";
 
 export type Practitioner = { id: string, displayName: string, colour: string, active: boolean, };
 
