@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod audit;
+pub mod care;
 pub mod clients;
 pub mod clinic;
 pub mod clock;

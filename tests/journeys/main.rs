@@ -5,6 +5,8 @@
 mod world;
 
 mod booking;
+mod care;
+mod care_notes;
 mod clients;
 mod journal;
 mod setup;

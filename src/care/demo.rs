@@ -1,0 +1,1 @@
+//! Demo clinical records for `palma demo`.
