@@ -172,6 +172,21 @@ pub async fn fill(clinic: &Clinic, actor: &Actor) -> ApiResult<usize> {
             .await?;
         }
     }
+    let named: Vec<(String, String)> = therapists
+        .iter()
+        .zip(THERAPISTS)
+        .map(|(id, (name, _))| (id.clone(), name.to_owned()))
+        .collect();
+    crate::care::demo::fill(
+        clinic,
+        actor,
+        &named,
+        &rooms,
+        &services[1],
+        &clients,
+        monday,
+    )
+    .await?;
     Ok(booked)
 }
 

@@ -577,3 +577,88 @@ async fn a_referral_letter_needs_the_clients_consent_to_share() {
         .unwrap_err();
     assert_eq!(withdrawn.code, ErrorCode::Conflict);
 }
+
+/// What the demo's clinical records add up to, as numbers that must not drift between runs.
+async fn demo_records(world: &World) -> (Vec<i64>, Vec<String>, Vec<f64>) {
+    let _: palma::settings::SetupStatus = world
+        .call(Call::SetupStart(palma::settings::StartClinic::Demo))
+        .await
+        .unwrap();
+    let mut counts = Vec::new();
+    for table in [
+        "care_intakes",
+        "care_precautions",
+        "care_assessments",
+        "care_notes",
+        "care_note_amendments",
+        "care_measures",
+        "care_goals",
+        "care_plans",
+        "care_consents",
+    ] {
+        counts.push(world.count(table).await);
+    }
+    let signed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM care_notes WHERE status = 'signed'")
+        .fetch_one(world.clinic.pool())
+        .await
+        .unwrap();
+    counts.push(signed);
+    let zoe: String = sqlx::query_scalar("SELECT id FROM clients WHERE given_name = 'Zoë'")
+        .fetch_one(world.clinic.pool())
+        .await
+        .unwrap();
+    let minh: String = sqlx::query_scalar("SELECT id FROM clients WHERE given_name = 'Minh Khai'")
+        .fetch_one(world.clinic.pool())
+        .await
+        .unwrap();
+    let precautions: Vec<Precaution> = world.call(Call::CarePrecautions(by(&minh))).await.unwrap();
+    let progress: Progress = world.call(Call::CareProgress(by(&zoe))).await.unwrap();
+    let pain = progress.series[0].points.iter().map(|p| p.value).collect();
+    (
+        counts,
+        precautions.into_iter().map(|p| p.rule_key).collect(),
+        pain,
+    )
+}
+
+#[tokio::test]
+async fn the_demo_gives_clients_realistic_deterministic_clinical_records() {
+    let world = World::new().await;
+    let (counts, minh_precautions, zoe_pain) = demo_records(&world).await;
+    assert_eq!(counts[0], 6, "six intakes");
+    assert_eq!(counts[1], 9, "precautions the six intakes raise");
+    assert_eq!(counts[2], 6, "six assessments with body charts");
+    assert_eq!(counts[3], counts[9], "every demo note is signed");
+    assert!(counts[3] >= 20 && counts[4] >= 3, "{counts:?}");
+    assert_eq!(minh_precautions, ["blood_thinners", "high_blood_pressure"]);
+    assert_eq!(
+        zoe_pain,
+        [6.0, 5.0, 5.0, 4.0, 3.0],
+        "baseline then four follow-ups"
+    );
+    let plan: Option<PlanSaved> = world
+        .call(Call::CarePlan(by(&sqlx::query_scalar::<_, String>(
+            "SELECT id FROM clients WHERE given_name = 'Minh Khai'",
+        )
+        .fetch_one(world.clinic.pool())
+        .await
+        .unwrap())))
+        .await
+        .unwrap();
+    assert_eq!(
+        plan.unwrap().warnings[0].technique,
+        Some(Technique::DeepTissue),
+        "the demo shows a plan warning"
+    );
+    assert_eq!(
+        palma::audit::verify(world.clinic.pool()).await.unwrap(),
+        palma::audit::Verdict::Intact {
+            lines: world.count("journal").await
+        }
+    );
+    let again = World::new().await;
+    assert_eq!(
+        demo_records(&again).await,
+        (counts, minh_precautions, zoe_pain)
+    );
+}
