@@ -156,6 +156,7 @@ operations! {
     "appointments.cancel"  => AppointmentsCancel(CancelAppointment) -> Appointment, EditSchedule, appointments::cancel;
     "journal.changes"      => JournalChanges(ChangesSince) -> Changes, ViewSchedule, changes;
     "clients.alert_flags"  => ClientsAlertFlags(ById) -> care::AlertFlags, ViewClients, care::alert_flags;
+    "care.record"          => CareRecord(ByClient) -> care::ClinicalRecord, ViewClinical, care::record;
     "care.questionnaire"   => CareQuestionnaire(NoArgs) -> care::Questionnaire, ViewClinical, care::questionnaire;
     "care.body_regions"    => CareBodyRegions(NoArgs) -> Vec<care::BodyRegion>, ViewClinical, care::body_regions;
     "care.note_templates"  => CareNoteTemplates(NoArgs) -> Vec<care::NoteTemplate>, ViewClinical, care::note_templates;
@@ -184,6 +185,7 @@ operations! {
     "care.start_from_last_note" => CareStartFromLastNote(care::StartNote) -> care::Note, EditClinical, care::start_from_last_note;
     "care.save_note"       => CareSaveNote(care::NoteInput) -> care::Note, EditClinical, care::save_note;
     "care.sign_note"       => CareSignNote(ById) -> care::Note, EditClinical, care::sign_note;
+    "care.discard_draft"   => CareDiscardDraft(ById) -> ById, EditClinical, care::discard_draft;
     "care.amend_note"      => CareAmendNote(care::AmendNote) -> care::Note, EditClinical, care::amend_note;
     "care.review_summary"  => CareReviewSummary(ByClient) -> care::ReviewSummary, ViewClinical, care::review_summary;
     "care.record_review"   => CareRecordReview(care::ReviewInput) -> care::ReviewSummary, EditClinical, care::record_review;

@@ -18,6 +18,7 @@ mod notes;
 mod plan;
 mod precautions;
 mod questionnaire;
+mod record;
 mod review;
 
 pub use assessment::{
@@ -39,8 +40,8 @@ pub use measures::{
 };
 pub use notes::{
     AmendNote, Amendment, Note, NoteContent, NoteInput, NoteStatus, NoteSummary, NoteTemplate,
-    StartNote, amend_note, note, note_templates, notes, save_note, sign_note, start_from_last_note,
-    start_note,
+    StartNote, amend_note, discard_draft, note, note_templates, notes, save_note, sign_note,
+    start_from_last_note, start_note,
 };
 pub use plan::{Plan, PlanInput, PlanSaved, PlanWarning, plan, save_plan};
 pub use precautions::{
@@ -51,6 +52,7 @@ pub use questionnaire::{
     Answer, Intake, IntakeInput, IntakeSaved, Question, QuestionKind, Questionnaire, Section,
     intake, questionnaire, save_intake,
 };
+pub use record::{ClinicalRecord, record};
 pub use review::{
     MeasureComparison, ReviewInput, ReviewKind, ReviewSummary, record_review, review_summary,
 };

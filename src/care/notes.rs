@@ -238,14 +238,20 @@ pub async fn note(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<Note>
 }
 
 pub async fn notes(clinic: &Clinic, actor: &Actor, args: ByClient) -> ApiResult<Vec<NoteSummary>> {
-    let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = existing_client(&mut tx, "clientId", &args.client_id).await?;
+    super::read_part(clinic, actor, &args.client_id, "notes", async |tx, id| {
+        summaries(tx, id).await
+    })
+    .await
+}
+
+/// The client's notes, newest first (no journal line).
+pub(super) async fn summaries(tx: &mut WriteTx, client_id: &str) -> ApiResult<Vec<NoteSummary>> {
     let rows = sqlx::query(
         "SELECT n.id, n.appointment_id, n.session_on, n.status, n.author_name, n.pain, n.stress, \
          (SELECT COUNT(*) FROM care_note_amendments a WHERE a.note_id = n.id) AS amendments \
          FROM care_notes n WHERE n.client_id = $1 ORDER BY n.session_on DESC, n.created_at DESC",
     )
-    .bind(&client_id)
+    .bind(client_id)
     .fetch_all(tx.conn())
     .await?;
     let mut out = Vec::new();
@@ -261,8 +267,6 @@ pub async fn notes(clinic: &Clinic, actor: &Actor, args: ByClient) -> ApiResult<
             amendment_count: row.try_get("amendments")?,
         });
     }
-    journal_read(&mut tx, "notes", &client_id, &client_id).await?;
-    tx.commit().await?;
     Ok(out)
 }
 
@@ -548,4 +552,27 @@ pub async fn amend_note(clinic: &Clinic, actor: &Actor, args: AmendNote) -> ApiR
     let note = load(&mut tx, &id).await?;
     tx.commit().await?;
     Ok(note)
+}
+
+/// Throws away a draft that was started by mistake; signed notes stay (`conflict`).
+pub async fn discard_draft(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<ById> {
+    let id = fields::id("id", &args.id)?;
+    let mut tx = WriteTx::begin(clinic, actor).await?;
+    let client_id = draft_owner(&mut tx, &id).await?;
+    let measured: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM care_measures WHERE note_id = $1")
+        .bind(&id)
+        .fetch_one(tx.conn())
+        .await?;
+    if measured > 0 {
+        return Err(ApiError::conflict(
+            "Measures were recorded with this draft: sign it instead of discarding it.",
+        ));
+    }
+    sqlx::query("DELETE FROM care_notes WHERE id = $1 AND status = 'draft'")
+        .bind(&id)
+        .execute(tx.conn())
+        .await?;
+    journal_write(&mut tx, "discard", "note", &id, &client_id, String::new()).await?;
+    tx.commit().await?;
+    Ok(ById { id })
 }

@@ -288,7 +288,7 @@ impl PrecautionRuleInput {
     }
 }
 
-/// Adds or changes a rule. Clients' precautions follow at their next intake.
+/// Adds or changes a rule; every client's precautions follow at once.
 pub async fn save_precaution_rule(
     clinic: &Clinic,
     actor: &Actor,
@@ -321,8 +321,28 @@ pub async fn save_precaution_rule(
         detail: String::new(),
     })
     .await?;
+    follow_rules(&mut tx).await?;
     tx.commit().await?;
     Ok(rule)
+}
+
+/// Recomputes every client's precautions from their latest intake, so a changed rule shows
+/// at once (at booking too), in the same transaction as the change.
+async fn follow_rules(tx: &mut WriteTx) -> ApiResult<()> {
+    let rows = sqlx::query(
+        "SELECT i.id, i.client_id, i.answers FROM care_intakes i WHERE i.id = (SELECT l.id \
+         FROM care_intakes l WHERE l.client_id = i.client_id ORDER BY l.created_at DESC, l.id DESC \
+         LIMIT 1) ORDER BY i.client_id",
+    )
+    .fetch_all(tx.conn())
+    .await?;
+    for row in &rows {
+        let id: String = row.try_get("id")?;
+        let client_id: String = row.try_get("client_id")?;
+        let answers: BTreeMap<String, String> = from_json(&row.try_get::<String, _>("answers")?)?;
+        recompute(tx, &client_id, &id, &answers).await?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -34,6 +34,18 @@ pub async fn save_intake(world: &World, client: &str, answers: &[(&str, &str)]) 
         .unwrap()
 }
 
+/// What reception's screens receive about a client's precautions.
+async fn flags_at_reception(world: &World, client: &str) -> AlertFlags {
+    let reception = actor_with(Role::Reception);
+    world
+        .call_as(
+            &reception,
+            Call::ClientsAlertFlags(ById { id: client.into() }),
+        )
+        .await
+        .unwrap()
+}
+
 fn rule_keys(precautions: &[Precaution]) -> Vec<&str> {
     precautions.iter().map(|p| p.rule_key.as_str()).collect()
 }
@@ -106,23 +118,9 @@ async fn an_intake_raises_the_expected_precautions_and_reception_sees_only_flags
         ["fever_infection", "dvt_history"],
         "most serious first"
     );
-    let flags: AlertFlags = world
-        .call_as(
-            &reception,
-            Call::ClientsAlertFlags(ById { id: client.clone() }),
-        )
-        .await
-        .unwrap();
+    let flags = flags_at_reception(&world, &client.clone()).await;
     assert_eq!(flags.levels, [Level::Avoid, Level::Clearance]);
-    let quiet: AlertFlags = world
-        .call_as(
-            &reception,
-            Call::ClientsAlertFlags(ById {
-                id: f.clients[1].clone(),
-            }),
-        )
-        .await
-        .unwrap();
+    let quiet = flags_at_reception(&world, &f.clients[1]).await;
     assert!(!quiet.has_precautions && quiet.levels.is_empty());
     let latest: Option<Intake> = world.call(Call::CareIntake(by(client))).await.unwrap();
     assert_eq!(latest.unwrap().id, again.intake.id);
@@ -153,7 +151,7 @@ async fn invalid_answers_write_nothing() {
 }
 
 #[tokio::test]
-async fn the_clinic_adjusts_a_rule_and_the_next_intake_follows_it() {
+async fn the_clinic_adjusts_a_rule_and_every_client_follows_it() {
     let world = World::new().await;
     let f = world.small_clinic().await;
     let rules: Vec<PrecautionRule> = world
@@ -181,10 +179,18 @@ async fn the_clinic_adjusts_a_rule_and_the_next_intake_follows_it() {
         .await
         .unwrap_err();
     assert_eq!(refused.code, ErrorCode::Forbidden);
+    let earlier = save_intake(&world, &f.clients[1], &[("blood_thinners", "yes")]).await;
+    assert_eq!(earlier.precautions[0].level, Level::Modify);
     let _: PrecautionRule = world
         .call(Call::CarePrecautionRulesSave(input(&thinners)))
         .await
         .unwrap();
+    let flags = flags_at_reception(&world, &f.clients[1]).await;
+    assert_eq!(
+        flags.levels,
+        [Level::Clearance],
+        "existing clients follow the changed rule"
+    );
     let saved = save_intake(&world, &f.clients[0], &[("blood_thinners", "yes")]).await;
     assert_eq!(saved.precautions[0].level, Level::Clearance);
     assert_eq!(
@@ -340,6 +346,7 @@ async fn every_read_of_a_clinical_record_is_journaled() {
             id: note.id.clone(),
         }),
         Call::CareReviewSummary(by(client)),
+        Call::CareRecord(by(client)),
     ];
     for call in reads {
         let name = call.name();

@@ -121,6 +121,32 @@ async fn a_signed_note_cannot_be_changed_through_the_api() {
         .await
         .unwrap();
     assert_eq!(stored.content, content(5, 4));
+    let kept = world
+        .call::<ById>(Call::CareDiscardDraft(ById {
+            id: note.id.clone(),
+        }))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        kept.code,
+        ErrorCode::Conflict,
+        "a signed note cannot be discarded"
+    );
+    let mistake: Note = world
+        .call(Call::CareStartNote(start(client, None)))
+        .await
+        .unwrap();
+    let _: ById = world
+        .call(Call::CareDiscardDraft(ById {
+            id: mistake.id.clone(),
+        }))
+        .await
+        .unwrap();
+    let gone = world
+        .call::<Note>(Call::CareNote(ById { id: mistake.id }))
+        .await
+        .unwrap_err();
+    assert_eq!(gone.code, ErrorCode::NotFound);
     let empty: Note = world
         .call(Call::CareStartNote(start(client, None)))
         .await
@@ -612,6 +638,21 @@ async fn demo_records(world: &World) -> (Vec<i64>, Vec<String>, Vec<f64>) {
         .await
         .unwrap();
     let precautions: Vec<Precaution> = world.call(Call::CarePrecautions(by(&minh))).await.unwrap();
+    let record: ClinicalRecord = world.call(Call::CareRecord(by(&minh))).await.unwrap();
+    assert_eq!(record.precautions.len(), precautions.len());
+    assert_eq!(
+        record.notes.len(),
+        4,
+        "assessment visit and three follow-ups"
+    );
+    assert!(record.notes.iter().all(|n| n.status == NoteStatus::Signed));
+    assert_eq!(record.plan.as_ref().map(|p| p.warnings.len()), Some(1));
+    assert_eq!(record.latest_assessment.map(|a| a.marks.len()), Some(3));
+    assert_eq!(
+        record.consents.len(),
+        2,
+        "treatment and sharing with the GP"
+    );
     let progress: Progress = world.call(Call::CareProgress(by(&zoe))).await.unwrap();
     let pain = progress.series[0].points.iter().map(|p| p.value).collect();
     (

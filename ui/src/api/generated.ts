@@ -114,6 +114,16 @@ currency: string,
  */
 lateCancelHours: number, };
 
+export type ClinicalRecord = { clientId: string, precautions: Array<Precaution>, 
+/**
+ * Current and withdrawn, oldest first.
+ */
+consents: Array<Consent>, preferences: Preferences, intake: Intake | null, latestAssessment: Assessment | null, assessmentCount: number, plan: PlanSaved | null, goals: Array<Goal>, 
+/**
+ * Newest first.
+ */
+notes: Array<NoteSummary>, };
+
 export type Complaint = { 
 /**
  * In the client's words.
@@ -426,6 +436,7 @@ export interface Operations {
   "appointments.cancel": { args: CancelAppointment; result: Appointment };
   "journal.changes": { args: ChangesSince; result: Changes };
   "clients.alert_flags": { args: ById; result: AlertFlags };
+  "care.record": { args: ByClient; result: ClinicalRecord };
   "care.questionnaire": { args: NoArgs; result: Questionnaire };
   "care.body_regions": { args: NoArgs; result: Array<BodyRegion> };
   "care.note_templates": { args: NoArgs; result: Array<NoteTemplate> };
@@ -454,6 +465,7 @@ export interface Operations {
   "care.start_from_last_note": { args: StartNote; result: Note };
   "care.save_note": { args: NoteInput; result: Note };
   "care.sign_note": { args: ById; result: Note };
+  "care.discard_draft": { args: ById; result: ById };
   "care.amend_note": { args: AmendNote; result: Note };
   "care.review_summary": { args: ByClient; result: ReviewSummary };
   "care.record_review": { args: ReviewInput; result: ReviewSummary };
