@@ -118,7 +118,7 @@ async fn an_intake_raises_the_expected_precautions_and_reception_sees_only_flags
         ["fever_infection", "dvt_history"],
         "most serious first"
     );
-    let flags = flags_at_reception(&world, &client.clone()).await;
+    let flags = flags_at_reception(&world, client).await;
     assert_eq!(flags.levels, [Level::Avoid, Level::Clearance]);
     let quiet = flags_at_reception(&world, &f.clients[1]).await;
     assert!(!quiet.has_precautions && quiet.levels.is_empty());
