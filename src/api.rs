@@ -10,6 +10,10 @@ use crate::care::{self, ByClient};
 use crate::clients::{self, Client, ClientInput, ClientSummary, ClientUpdate, SearchClients};
 use crate::clinic::Clinic;
 use crate::error::{ApiError, ApiResult};
+use crate::handouts::programme::{
+    self, AftercareNotes, AssignHandout, SessionProgramme, UpdateProgrammeItem,
+};
+use crate::handouts::{self, Handout, HandoutFilter, HandoutSummary, RetireHandout, SaveHandout};
 use crate::scheduling::appointments::{
     self, Appointment, BookAppointment, CalendarRange, CalendarView, CancelAppointment,
 };
@@ -33,6 +37,10 @@ pub enum Permission {
     EditClients,
     /// Clinic settings, therapists, rooms and services: the owner's set-up.
     ManageClinic,
+    /// Writing, duplicating and retiring handouts in the self-care library.
+    ManageHandouts,
+    /// A client's self-care programme and aftercare sheet (Empower).
+    PlanSelfCare,
     /// Reading a client's clinical record (intake, notes, measures…). Every read is journaled.
     /// Therapists see every client's record for now; a "shared care" clinic setting may later
     /// narrow this to the client's own therapists.
@@ -45,7 +53,8 @@ pub enum Permission {
 /// against this, role by role.
 pub fn role_grants(role: Role, permission: Permission) -> bool {
     use Permission::{
-        Anyone, EditClients, EditClinical, EditSchedule, ViewClients, ViewClinical, ViewSchedule,
+        Anyone, EditClients, EditClinical, EditSchedule, ManageHandouts, PlanSelfCare, ViewClients,
+        ViewClinical, ViewSchedule,
     };
     let front_desk = matches!(
         permission,
@@ -55,7 +64,13 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         Role::Owner => true,
         // Reception never receives clinical content: only the alert flags (a ViewClients read).
         Role::Reception => front_desk,
-        Role::Therapist => front_desk || matches!(permission, ViewClinical | EditClinical),
+        Role::Therapist => {
+            front_desk
+                || matches!(
+                    permission,
+                    ManageHandouts | PlanSelfCare | ViewClinical | EditClinical
+                )
+        }
     }
 }
 
@@ -190,6 +205,16 @@ operations! {
     "care.review_summary"  => CareReviewSummary(ByClient) -> care::ReviewSummary, ViewClinical, care::review_summary;
     "care.record_review"   => CareRecordReview(care::ReviewInput) -> care::ReviewSummary, EditClinical, care::record_review;
     "care.referral_letter" => CareReferralLetter(care::ReferralRequest) -> care::ReferralLetter, ViewClinical, care::referral_letter;
+    "handouts.list"        => HandoutsList(HandoutFilter) -> Vec<HandoutSummary>, ViewSchedule, handouts::list;
+    "handouts.get"         => HandoutsGet(ById) -> Handout, ViewSchedule, handouts::get;
+    "handouts.save"        => HandoutsSave(SaveHandout) -> Handout, ManageHandouts, handouts::save;
+    "handouts.duplicate"   => HandoutsDuplicate(ById) -> Handout, ManageHandouts, handouts::duplicate;
+    "handouts.retire"      => HandoutsRetire(RetireHandout) -> Handout, ManageHandouts, handouts::retire;
+    "programme.get"        => ProgrammeGet(ById) -> SessionProgramme, PlanSelfCare, programme::get;
+    "programme.assign"     => ProgrammeAssign(AssignHandout) -> SessionProgramme, PlanSelfCare, programme::assign;
+    "programme.update"     => ProgrammeUpdate(UpdateProgrammeItem) -> SessionProgramme, PlanSelfCare, programme::update_item;
+    "programme.remove"     => ProgrammeRemove(ById) -> SessionProgramme, PlanSelfCare, programme::remove_item;
+    "programme.notes"      => ProgrammeNotes(AftercareNotes) -> SessionProgramme, PlanSelfCare, programme::set_notes;
 }
 
 /// The single entry point of every shell: checks the permission, then runs the operation.

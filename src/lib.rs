@@ -15,6 +15,8 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod fields;
+pub mod handouts;
+mod matching;
 pub mod scheduling;
 pub mod settings;
 pub mod staff;

@@ -150,6 +150,7 @@ pub async fn start(clinic: &Clinic, actor: &Actor, args: StartClinic) -> ApiResu
         return Err(ApiError::conflict("This clinic has already been set up."));
     }
     write(&mut tx, &settings, "create").await?;
+    crate::handouts::seed_library(&mut tx, &actor.staff_id).await?;
     tx.commit().await?;
     if matches!(args, StartClinic::Demo) {
         demo::fill(clinic, actor).await?;

@@ -8,11 +8,11 @@ use super::record::Client;
 use crate::clinic::Clinic;
 use crate::error::ApiResult;
 use crate::fields;
+use crate::matching::{fold, like_prefix, words};
 use crate::staff::Actor;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use ts_rs::TS;
-use unicode_normalization::UnicodeNormalization;
 
 #[derive(Debug, Clone, Deserialize, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -33,39 +33,6 @@ pub struct ClientSummary {
     pub date_of_birth: Option<String>,
     pub phone: String,
     pub email: String,
-}
-
-/// Folds text for matching: decomposes, drops accents, lower-cases, and spells out the letters
-/// that have no decomposition (ł, ø, ß, æ, œ, đ, þ).
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.nfkd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            'ł' | 'Ł' => out.push('l'),
-            'ø' | 'Ø' => out.push('o'),
-            'ß' => out.push_str("ss"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
-            'þ' | 'Þ' => out.push_str("th"),
-            'ı' => out.push('i'),
-            _ => out.extend(c.to_lowercase()),
-        }
-    }
-    out
-}
-
-/// The words of `text` for searching: folded, split on anything that is not a letter or digit.
-fn words(text: &str) -> impl Iterator<Item = String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect::<Vec<_>>()
-        .into_iter()
 }
 
 /// The stored key for a client: every word after a space, plus the phone's digits as one word
@@ -96,19 +63,6 @@ pub fn search_key(client: &Client) -> String {
 
 /// At most this many words of a query are used; more add nothing for a name search.
 const MAX_QUERY_WORDS: usize = 4;
-
-/// Escapes LIKE's wildcards so typed `%` and `_` match themselves.
-fn like_prefix(word: &str) -> String {
-    let mut pattern = String::from("% ");
-    for c in word.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    pattern
-}
 
 pub async fn search(
     clinic: &Clinic,
@@ -169,18 +123,6 @@ pub async fn search(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn folding_ignores_case_and_accents() {
-        assert_eq!(fold("Zoë Łukasiewicz-Ørsted"), "zoe lukasiewicz-orsted");
-        assert_eq!(fold("Nguyễn Thị Minh Khai"), "nguyen thi minh khai");
-        assert_eq!(fold("Siobhán STRAßE"), "siobhan strasse");
-    }
-
-    #[test]
-    fn like_patterns_escape_wildcards() {
-        assert_eq!(like_prefix("a%b_c\\"), "% a\\%b\\_c\\\\%");
-    }
 
     #[test]
     fn key_holds_words_digits_and_email() {

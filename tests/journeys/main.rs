@@ -8,5 +8,6 @@ mod booking;
 mod care;
 mod care_notes;
 mod clients;
+mod handouts;
 mod journal;
 mod setup;

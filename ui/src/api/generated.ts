@@ -1,5 +1,7 @@
 // Generated from the Rust types by `cargo test` (src/typescript.rs). Do not edit.
 
+export type AftercareNotes = { appointmentId: string, workedOn: string, whatToExpect: string, };
+
 export type AlertFlags = { hasPrecautions: boolean, 
 /**
  * Distinct levels, most serious first.
@@ -33,6 +35,12 @@ export type AssessmentInput = { id: string | null, clientId: string,
  * `YYYY-MM-DD`; today when empty.
  */
 assessedOn: string, complaint: Complaint, observations: Observations, marks: Array<BodyMark>, links: Array<BodyLink>, };
+
+export type AssignHandout = { appointmentId: string, handoutId: string, 
+/**
+ * Absent: the handout's default dosage.
+ */
+dosage?: Dosage, personalNote: string, };
 
 export type BodyLink = { from: string, to: string, note: string, };
 
@@ -73,6 +81,8 @@ export type CalendarView = { from: string, days: number, timeZone: string,
 today: string, practitioners: Array<Practitioner>, rooms: Array<Room>, appointments: Array<Appointment>, };
 
 export type CancelAppointment = { id: string, reason: string, };
+
+export type Category = "stretch" | "mobility" | "strengthening" | "breathing_relaxation" | "sleep" | "heat_cold" | "posture_desk" | "self_massage" | "activity_pacing" | "after_treatment";
 
 export type Change = { seq: number, entity: string, entityId: string, action: string, };
 
@@ -140,6 +150,8 @@ givenOn: string, };
 
 export type ConsentKind = "treatment" | "areas" | "share_information";
 
+export type Dosage = { holdSeconds?: number, repetitions?: number, sets?: number, timesPerDay?: number, timesPerWeek?: number, minutes?: number, };
+
 export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "internal";
 
 export type Goal = { id: string, 
@@ -157,6 +169,30 @@ reviewOn: string, };
 export type GoalOutcome = "met" | "partly_met" | "not_met";
 
 export type GoalReview = { id: string, outcome: GoalOutcome, reviewedOn: string, note: string, };
+
+export type Handout = { id: string, slug: string, version: number, 
+/**
+ * The newest version; `version` may be older when an old one was asked for.
+ */
+currentVersion: number, retired: boolean, source: string, content: HandoutContent, };
+
+export type HandoutContent = { title: string, category: Category, regions: Array<Region>, forWhom: string, why: string, steps: Array<string>, 
+/**
+ * Each completes "Stop and seek advice if …".
+ */
+cautions: Array<string>, dosage: Dosage, 
+/**
+ * A line drawing in Palma's SVG subset (see assets/handouts/README.md); may be empty.
+ */
+illustrationSvg: string, };
+
+export type HandoutFilter = { text: string, category?: Category, region?: Region, includeRetired: boolean, };
+
+export type HandoutSummary = { id: string, slug: string, title: string, category: Category, regions: Array<Region>, version: number, retired: boolean, 
+/**
+ * `library` (shipped with Palma) or `clinic` (the clinic's own).
+ */
+source: string, };
 
 export type Intake = { id: string, clientId: string, questionnaireVersion: number, takenOn: string, answers: Array<Answer>, authorName: string, createdAt: number, };
 
@@ -248,7 +284,7 @@ export type NoteTemplate = { key: string, name: string, subjective: string, obje
 
 export type Observations = { posture: string, rangeOfMovement: string, palpation: string, };
 
-export type Permission = "anyone" | "view_schedule" | "edit_schedule" | "view_clients" | "edit_clients" | "manage_clinic" | "view_clinical" | "edit_clinical";
+export type Permission = "anyone" | "view_schedule" | "edit_schedule" | "view_clients" | "edit_clients" | "manage_clinic" | "manage_handouts" | "plan_self_care" | "view_clinical" | "edit_clinical";
 
 export type Plan = { id: string, startsOn: string, frequency: string, sessionsBeforeReview: number, techniques: Array<Technique>, precautionsNoted: string, };
 
@@ -318,6 +354,12 @@ export type PreferencesInput = { clientId: string, preferences: Preferences, };
 
 export type Pressure = "light" | "medium" | "firm" | "deep";
 
+export type ProgrammeItem = { id: string, handoutId: string, handoutVersion: number, title: string, category: Category, dosage: Dosage, 
+/**
+ * The dosage in plain words, as printed.
+ */
+dosageText: string, personalNote: string, assignedAtMs: number, };
+
 export type Progress = { series: Array<MeasureSeries>, };
 
 export type PsfsItem = { activity: string, score: number, };
@@ -356,6 +398,10 @@ export type ReferralRequest = { clientId: string, recipient: Recipient,
  */
 reason: string, };
 
+export type Region = "neck" | "shoulders" | "upper_back" | "low_back" | "hips" | "legs" | "jaw" | "hands_wrists" | "chest" | "arms" | "feet" | "whole_body";
+
+export type RetireHandout = { id: string, retired: boolean, };
+
 export type ReviewInput = { clientId: string, kind: ReviewKind, 
 /**
  * `YYYY-MM-DD`; today when empty.
@@ -369,6 +415,12 @@ export type ReviewSummary = { kind: ReviewKind | null, reviewedOn: string | null
 export type Room = { id: string, name: string, active: boolean, };
 
 export type RoomInput = { id?: string, name: string, active: boolean, };
+
+export type SaveHandout = { 
+/**
+ * Absent to add a handout of the clinic's own; present to save a new version of one.
+ */
+id?: string, content: HandoutContent, };
 
 export type SearchClients = { text: string, 
 /**
@@ -390,6 +442,16 @@ priceMinor: number, currency: string, colour: string, active: boolean, };
 
 export type ServiceInput = { id?: string, name: string, durationMin: number, bufferMin: number, priceMinor: number, colour: string, active: boolean, };
 
+export type SessionProgramme = { appointmentId: string, clientId: string, 
+/**
+ * What we worked on today, in plain words for the client.
+ */
+workedOn: string, 
+/**
+ * What to expect in the next 24–48 hours; empty means the clinic's standard advice.
+ */
+whatToExpect: string, items: Array<ProgrammeItem>, };
+
 export type SettingsInput = { name: string, address: string, phone: string, email: string, website: string, timeZone: string, currency: string, lateCancelHours: number, };
 
 export type SetupStatus = { configured: boolean, clinicName: string | null, };
@@ -409,6 +471,8 @@ templateKey: string | null, };
 export type Symptom = "ache" | "sharp" | "tight" | "pins_and_needles" | "numbness" | "other";
 
 export type Technique = "swedish" | "deep_tissue" | "myofascial_release" | "trigger_point" | "sports_massage" | "lymphatic_drainage" | "stretching" | "mobilisation" | "cupping" | "heat_therapy" | "indian_head";
+
+export type UpdateProgrammeItem = { id: string, dosage: Dosage, personalNote: string, };
 
 export type WithdrawConsent = { id: string, 
 /**
@@ -470,4 +534,14 @@ export interface Operations {
   "care.review_summary": { args: ByClient; result: ReviewSummary };
   "care.record_review": { args: ReviewInput; result: ReviewSummary };
   "care.referral_letter": { args: ReferralRequest; result: ReferralLetter };
+  "handouts.list": { args: HandoutFilter; result: Array<HandoutSummary> };
+  "handouts.get": { args: ById; result: Handout };
+  "handouts.save": { args: SaveHandout; result: Handout };
+  "handouts.duplicate": { args: ById; result: Handout };
+  "handouts.retire": { args: RetireHandout; result: Handout };
+  "programme.get": { args: ById; result: SessionProgramme };
+  "programme.assign": { args: AssignHandout; result: SessionProgramme };
+  "programme.update": { args: UpdateProgrammeItem; result: SessionProgramme };
+  "programme.remove": { args: ById; result: SessionProgramme };
+  "programme.notes": { args: AftercareNotes; result: SessionProgramme };
 }
