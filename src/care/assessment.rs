@@ -73,6 +73,7 @@ pub struct BodyLink {
 #[serde(rename_all = "camelCase")]
 pub struct AssessmentInput {
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub id: Option<String>,
     pub client_id: String,
     /// `YYYY-MM-DD`; today when empty.

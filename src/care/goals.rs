@@ -41,14 +41,17 @@ pub struct Goal {
 #[serde(rename_all = "camelCase")]
 pub struct GoalInput {
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub id: Option<String>,
     pub client_id: String,
     pub words: String,
     #[serde(default)]
     pub target: String,
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub measure: Option<Measure>,
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub target_value: Option<f64>,
     /// `YYYY-MM-DD`.
     pub review_on: String,

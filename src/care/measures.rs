@@ -33,14 +33,18 @@ pub struct MeasuresInput {
     #[serde(default)]
     pub baseline: bool,
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub pain: Option<i32>,
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub stress: Option<i32>,
     #[serde(default)]
     pub psfs: Vec<PsfsItem>,
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub assessment_id: Option<String>,
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub note_id: Option<String>,
 }
 

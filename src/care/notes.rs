@@ -98,12 +98,14 @@ pub struct NoteSummary {
 pub struct StartNote {
     pub client_id: String,
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub appointment_id: Option<String>,
     /// `YYYY-MM-DD`; the appointment's day, else today.
     #[serde(default)]
     pub session_on: String,
     /// A template from `care.note_templates` (ignored by `care.start_from_last_note`).
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub template_key: Option<String>,
 }
 

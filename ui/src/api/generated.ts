@@ -30,7 +30,7 @@ export type AppointmentStatus = "booked" | "confirmed" | "arrived" | "in_treatme
 
 export type Assessment = { id: string, clientId: string, assessedOn: string, complaint: Complaint, observations: Observations, marks: Array<BodyMark>, links: Array<BodyLink>, authorName: string, };
 
-export type AssessmentInput = { id: string | null, clientId: string, 
+export type AssessmentInput = { id?: string | null, clientId: string, 
 /**
  * `YYYY-MM-DD`; today when empty.
  */
@@ -160,7 +160,7 @@ export type Goal = { id: string,
  */
 words: string, target: string, measure: Measure | null, targetValue: number | null, reviewOn: string, outcome: GoalOutcome | null, reviewedOn: string | null, reviewNote: string, };
 
-export type GoalInput = { id: string | null, clientId: string, words: string, target: string, measure: Measure | null, targetValue: number | null, 
+export type GoalInput = { id?: string | null, clientId: string, words: string, target: string, measure?: Measure | null, targetValue?: number | null, 
 /**
  * `YYYY-MM-DD`.
  */
@@ -250,7 +250,7 @@ takenOn: string,
 /**
  * Baseline (first assessment, or a new baseline at review) rather than a visit re-rating.
  */
-baseline: boolean, pain: number | null, stress: number | null, psfs: Array<PsfsItem>, assessmentId: string | null, noteId: string | null, };
+baseline: boolean, pain?: number | null, stress?: number | null, psfs: Array<PsfsItem>, assessmentId?: string | null, noteId?: string | null, };
 
 export type NoArgs = Record<symbol, never>;
 
@@ -458,7 +458,7 @@ export type SetupStatus = { configured: boolean, clinicName: string | null, };
 
 export type StartClinic = { "kind": "demo" } | { "kind": "empty", settings: SettingsInput, };
 
-export type StartNote = { clientId: string, appointmentId: string | null, 
+export type StartNote = { clientId: string, appointmentId?: string | null, 
 /**
  * `YYYY-MM-DD`; the appointment's day, else today.
  */
@@ -466,7 +466,7 @@ sessionOn: string,
 /**
  * A template from `care.note_templates` (ignored by `care.start_from_last_note`).
  */
-templateKey: string | null, };
+templateKey?: string | null, };
 
 export type Symptom = "ache" | "sharp" | "tight" | "pins_and_needles" | "numbness" | "other";
 
