@@ -6,6 +6,7 @@
 //! operations in `ui/src/api/generated.ts`. There is no other way in.
 
 use crate::audit::{self, Changes};
+use crate::care::{self, ByClient};
 use crate::clients::{self, Client, ClientInput, ClientSummary, ClientUpdate, SearchClients};
 use crate::clinic::Clinic;
 use crate::documents::history::{self, ClientDocuments, IssueAftercare, IssuedDocument, PdfFile};
@@ -59,39 +60,36 @@ pub enum Permission {
     ImportData,
     /// Erasing a client's data and purging records whose retention period has ended.
     ManageRetention,
+    /// Reading a client's clinical record (intake, notes, measures…). Every read is journaled.
+    /// Therapists see every client's record for now; a "shared care" clinic setting may later
+    /// narrow this to the client's own therapists.
+    ViewClinical,
+    /// Writing to a client's clinical record.
+    EditClinical,
 }
 
 /// Which roles hold which permissions. The permission-matrix test checks every operation
 /// against this, role by role.
 pub fn role_grants(role: Role, permission: Permission) -> bool {
     use Permission::{
-        Anyone, EditClients, EditSchedule, ManageHandouts, PlanSelfCare, SignedIn, ViewClients,
-        ViewDocuments, ViewSchedule,
+        Anyone, EditClients, EditClinical, EditSchedule, ManageHandouts, PlanSelfCare, SignedIn,
+        ViewClients, ViewClinical, ViewDocuments, ViewSchedule,
     };
+    let front_desk = matches!(
+        permission,
+        Anyone | SignedIn | ViewSchedule | EditSchedule | ViewClients | EditClients | ViewDocuments
+    );
     match role {
         Role::Owner => true,
-        Role::Reception => matches!(
-            permission,
-            Anyone
-                | SignedIn
-                | ViewSchedule
-                | EditSchedule
-                | ViewClients
-                | EditClients
-                | ViewDocuments
-        ),
-        Role::Therapist => matches!(
-            permission,
-            Anyone
-                | SignedIn
-                | ViewSchedule
-                | EditSchedule
-                | ViewClients
-                | EditClients
-                | ManageHandouts
-                | PlanSelfCare
-                | ViewDocuments
-        ),
+        // Reception never receives clinical content: only the alert flags (a ViewClients read).
+        Role::Reception => front_desk,
+        Role::Therapist => {
+            front_desk
+                || matches!(
+                    permission,
+                    ManageHandouts | PlanSelfCare | ViewClinical | EditClinical
+                )
+        }
     }
 }
 
@@ -228,6 +226,41 @@ operations! {
     "appointments.book"    => AppointmentsBook(BookAppointment) -> Appointment, EditSchedule, appointments::book;
     "appointments.cancel"  => AppointmentsCancel(CancelAppointment) -> Appointment, EditSchedule, appointments::cancel;
     "journal.changes"      => JournalChanges(ChangesSince) -> Changes, ViewSchedule, changes;
+    "clients.alert_flags"  => ClientsAlertFlags(ById) -> care::AlertFlags, ViewClients, care::alert_flags;
+    "care.record"          => CareRecord(ByClient) -> care::ClinicalRecord, ViewClinical, care::record;
+    "care.questionnaire"   => CareQuestionnaire(NoArgs) -> care::Questionnaire, ViewClinical, care::questionnaire;
+    "care.body_regions"    => CareBodyRegions(NoArgs) -> Vec<care::BodyRegion>, ViewClinical, care::body_regions;
+    "care.note_templates"  => CareNoteTemplates(NoArgs) -> Vec<care::NoteTemplate>, ViewClinical, care::note_templates;
+    "care.precaution_rules" => CarePrecautionRules(NoArgs) -> Vec<care::PrecautionRule>, ViewClinical, care::precaution_rules;
+    "care.precaution_rules.save" => CarePrecautionRulesSave(care::PrecautionRuleInput) -> care::PrecautionRule, ManageClinic, care::save_precaution_rule;
+    "care.intake"          => CareIntake(ByClient) -> Option<care::Intake>, ViewClinical, care::intake;
+    "care.save_intake"     => CareSaveIntake(care::IntakeInput) -> care::IntakeSaved, EditClinical, care::save_intake;
+    "care.precautions"     => CarePrecautions(ByClient) -> Vec<care::Precaution>, ViewClinical, care::precautions;
+    "care.consents"        => CareConsents(ByClient) -> Vec<care::Consent>, ViewClinical, care::consents;
+    "care.give_consent"    => CareGiveConsent(care::ConsentInput) -> care::Consent, EditClinical, care::give_consent;
+    "care.withdraw_consent" => CareWithdrawConsent(care::WithdrawConsent) -> care::Consent, EditClinical, care::withdraw_consent;
+    "care.preferences"     => CarePreferences(ByClient) -> care::Preferences, ViewClinical, care::preferences;
+    "care.set_preferences" => CareSetPreferences(care::PreferencesInput) -> care::Preferences, EditClinical, care::set_preferences;
+    "care.assessments"     => CareAssessments(ByClient) -> Vec<care::Assessment>, ViewClinical, care::assessments;
+    "care.save_assessment" => CareSaveAssessment(care::AssessmentInput) -> care::Assessment, EditClinical, care::save_assessment;
+    "care.record_measures" => CareRecordMeasures(care::MeasuresInput) -> care::Measurement, EditClinical, care::record_measures;
+    "care.progress"        => CareProgress(ByClient) -> care::Progress, ViewClinical, care::progress;
+    "care.goals"           => CareGoals(ByClient) -> Vec<care::Goal>, ViewClinical, care::goals;
+    "care.save_goal"       => CareSaveGoal(care::GoalInput) -> care::Goal, EditClinical, care::save_goal;
+    "care.review_goal"     => CareReviewGoal(care::GoalReview) -> care::Goal, EditClinical, care::review_goal;
+    "care.plan"            => CarePlan(ByClient) -> Option<care::PlanSaved>, ViewClinical, care::plan;
+    "care.save_plan"       => CareSavePlan(care::PlanInput) -> care::PlanSaved, EditClinical, care::save_plan;
+    "care.notes"           => CareNotes(ByClient) -> Vec<care::NoteSummary>, ViewClinical, care::notes;
+    "care.note"            => CareNote(ById) -> care::Note, ViewClinical, care::note;
+    "care.start_note"      => CareStartNote(care::StartNote) -> care::Note, EditClinical, care::start_note;
+    "care.start_from_last_note" => CareStartFromLastNote(care::StartNote) -> care::Note, EditClinical, care::start_from_last_note;
+    "care.save_note"       => CareSaveNote(care::NoteInput) -> care::Note, EditClinical, care::save_note;
+    "care.sign_note"       => CareSignNote(ById) -> care::Note, EditClinical, care::sign_note;
+    "care.discard_draft"   => CareDiscardDraft(ById) -> ById, EditClinical, care::discard_draft;
+    "care.amend_note"      => CareAmendNote(care::AmendNote) -> care::Note, EditClinical, care::amend_note;
+    "care.review_summary"  => CareReviewSummary(ByClient) -> care::ReviewSummary, ViewClinical, care::review_summary;
+    "care.record_review"   => CareRecordReview(care::ReviewInput) -> care::ReviewSummary, EditClinical, care::record_review;
+    "care.referral_letter" => CareReferralLetter(care::ReferralRequest) -> care::ReferralLetter, ViewClinical, care::referral_letter;
     "handouts.list"        => HandoutsList(HandoutFilter) -> Vec<HandoutSummary>, ViewSchedule, handouts::list;
     "handouts.get"         => HandoutsGet(ById) -> Handout, ViewSchedule, handouts::get;
     "handouts.save"        => HandoutsSave(SaveHandout) -> Handout, ManageHandouts, handouts::save;

@@ -169,10 +169,13 @@ pub struct Changes {
 /// At most this many changes per poll; a client that is further behind reloads everything.
 const CHANGES_PAGE: i64 = 500;
 
-/// Journal lines after `since`, oldest first (ids and kinds only, no content).
+/// Journal lines after `since`, oldest first (ids and kinds only, no content). Reads of
+/// clinical records are journaled too but change nothing, so the feed leaves them out — a
+/// screen that refreshed on them would read again, and loop.
 pub async fn changes_since(pool: &AnyPool, since: i64) -> ApiResult<Changes> {
     let rows = sqlx::query(
-        "SELECT seq, entity, entity_id, action FROM journal WHERE seq > $1 ORDER BY seq LIMIT $2",
+        "SELECT seq, entity, entity_id, action FROM journal WHERE seq > $1 AND action <> 'read' \
+         ORDER BY seq LIMIT $2",
     )
     .bind(since)
     .bind(CHANGES_PAGE)

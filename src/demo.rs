@@ -325,6 +325,21 @@ pub async fn fill(clinic: &Clinic, actor: &Actor) -> ApiResult<usize> {
             );
         }
     }
+    let named: Vec<(String, String)> = therapists
+        .iter()
+        .zip(THERAPISTS)
+        .map(|(id, (name, _))| (id.clone(), name.to_owned()))
+        .collect();
+    crate::care::demo::fill(
+        clinic,
+        actor,
+        &named,
+        &rooms,
+        &services[1],
+        &clients,
+        monday,
+    )
+    .await?;
     let count = booked.len();
     plan_self_care(clinic, actor, &mut booked, &services).await?;
     Ok(count)

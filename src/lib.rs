@@ -8,6 +8,7 @@
 pub mod api;
 pub mod audit;
 pub mod backup;
+pub mod care;
 pub mod clients;
 pub mod clinic;
 pub mod clock;

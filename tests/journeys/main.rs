@@ -7,6 +7,8 @@ mod world;
 mod aftercare;
 mod backup;
 mod booking;
+mod care;
+mod care_notes;
 mod clients;
 mod handouts;
 mod import;

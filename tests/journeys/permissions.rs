@@ -71,6 +71,41 @@ const EXPECTED: &[(&str, &[Role])] = &[
     ("aftercare.issue", CLINICIANS),
     ("documents.list", ALL),
     ("documents.reprint", ALL),
+    ("clients.alert_flags", ALL),
+    ("care.record", CLINICIANS),
+    ("care.questionnaire", CLINICIANS),
+    ("care.body_regions", CLINICIANS),
+    ("care.note_templates", CLINICIANS),
+    ("care.precaution_rules", CLINICIANS),
+    ("care.precaution_rules.save", OWNER),
+    ("care.intake", CLINICIANS),
+    ("care.save_intake", CLINICIANS),
+    ("care.precautions", CLINICIANS),
+    ("care.consents", CLINICIANS),
+    ("care.give_consent", CLINICIANS),
+    ("care.withdraw_consent", CLINICIANS),
+    ("care.preferences", CLINICIANS),
+    ("care.set_preferences", CLINICIANS),
+    ("care.assessments", CLINICIANS),
+    ("care.save_assessment", CLINICIANS),
+    ("care.record_measures", CLINICIANS),
+    ("care.progress", CLINICIANS),
+    ("care.goals", CLINICIANS),
+    ("care.save_goal", CLINICIANS),
+    ("care.review_goal", CLINICIANS),
+    ("care.plan", CLINICIANS),
+    ("care.save_plan", CLINICIANS),
+    ("care.notes", CLINICIANS),
+    ("care.note", CLINICIANS),
+    ("care.start_note", CLINICIANS),
+    ("care.start_from_last_note", CLINICIANS),
+    ("care.save_note", CLINICIANS),
+    ("care.sign_note", CLINICIANS),
+    ("care.discard_draft", CLINICIANS),
+    ("care.amend_note", CLINICIANS),
+    ("care.review_summary", CLINICIANS),
+    ("care.record_review", CLINICIANS),
+    ("care.referral_letter", CLINICIANS),
 ];
 
 /// Arguments good enough to get past parsing for each operation (the call may still fail
@@ -151,6 +186,73 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
         "programme.notes" => json!({ "appointmentId": client, "workedOn": "Your back." }),
         "aftercare.issue" => json!({ "appointmentId": client }),
         "documents.list" => json!({ "clientId": client }),
+        "clients.alert_flags" | "care.note" | "care.sign_note" | "care.discard_draft" => {
+            json!({ "id": client })
+        }
+        "care.record"
+        | "care.intake"
+        | "care.precautions"
+        | "care.consents"
+        | "care.preferences"
+        | "care.assessments"
+        | "care.progress"
+        | "care.goals"
+        | "care.plan"
+        | "care.notes"
+        | "care.review_summary" => json!({ "clientId": client }),
+        "care.questionnaire"
+        | "care.body_regions"
+        | "care.note_templates"
+        | "care.precaution_rules" => json!({}),
+        "care.precaution_rules.save" => json!({
+            "key": "test_rule", "questionKey": "blood_thinners", "answers": ["yes"], "level": "modify",
+            "text": "Lighter pressure.", "regions": [], "techniques": [], "active": true
+        }),
+        "care.save_intake" => json!({ "clientId": client, "takenOn": "2026-11-18", "answers": [] }),
+        "care.give_consent" => json!({
+            "clientId": client, "kind": "treatment", "scope": [], "note": "", "givenOn": "2026-11-18"
+        }),
+        "care.withdraw_consent" => json!({ "id": client, "withdrawnOn": "2026-11-18" }),
+        "care.set_preferences" => json!({ "clientId": client, "preferences": {
+            "pressure": null, "avoidRegions": [], "position": "", "conversation": "", "sensoryNeeds": ""
+        } }),
+        "care.save_assessment" => json!({
+            "clientId": client, "assessedOn": "2026-11-18",
+            "complaint": { "description": "", "location": "", "since": "", "worseWith": "", "betterWith": "",
+                "effectOnWork": "", "effectOnSleep": "", "effectOnSport": "", "effectOnMood": "" },
+            "observations": { "posture": "", "rangeOfMovement": "", "palpation": "" },
+            "marks": [], "links": []
+        }),
+        "care.record_measures" => {
+            json!({ "clientId": client, "takenOn": "2026-11-18", "baseline": true, "pain": 5, "psfs": [] })
+        }
+        "care.save_goal" => {
+            json!({ "clientId": client, "words": "Sleep well", "target": "", "reviewOn": "2026-12-18" })
+        }
+        "care.review_goal" => {
+            json!({ "id": client, "outcome": "met", "reviewedOn": "2026-11-18", "note": "" })
+        }
+        "care.save_plan" => json!({
+            "clientId": client, "startsOn": "2026-11-18", "frequency": "Weekly", "sessionsBeforeReview": 6,
+            "techniques": ["swedish"], "precautionsNoted": ""
+        }),
+        "care.start_note" | "care.start_from_last_note" => {
+            json!({ "clientId": client, "sessionOn": "2026-11-18" })
+        }
+        "care.save_note" => json!({ "id": client, "content": {
+            "pain": null, "stress": null, "subjective": "", "objective": "", "assessment": "", "plan": "",
+            "techniques": [], "regions": [], "pressure": null, "response": "", "education": [], "selfGoals": []
+        } }),
+        "care.amend_note" => {
+            json!({ "id": client, "reason": "Late entry", "text": "Also worked on the calves." })
+        }
+        "care.record_review" => {
+            json!({ "clientId": client, "kind": "review", "reviewedOn": "2026-11-18", "recommendations": "" })
+        }
+        "care.referral_letter" => json!({
+            "clientId": client, "recipient": { "kind": "gp", "name": "Dr Ahmed", "address": "1 High St" },
+            "reason": "Persistent neck pain"
+        }),
         "clients.import_csv" => json!({
             "csv": "First,Last,Phone\nAda,Lovelace,020 7946 0958\n",
             "mapping": { "givenName": "First", "familyName": "Last", "phone": "Phone" },

@@ -4,6 +4,18 @@ export type Actor = { staffId: string, displayName: string, roles: Array<Role>, 
 
 export type AftercareNotes = { appointmentId: string, workedOn: string, whatToExpect: string, };
 
+export type AlertFlags = { hasPrecautions: boolean, 
+/**
+ * Distinct levels, most serious first.
+ */
+levels: Array<Level>, };
+
+export type AmendNote = { id: string, reason: string, text: string, };
+
+export type Amendment = { id: string, authorName: string, atMs: number, reason: string, text: string, };
+
+export type Answer = { key: string, value: string, };
+
 export type ApiError = { code: ErrorCode, message: string, 
 /**
  * The request field the error is about, in the request's own (camelCase) spelling.
@@ -17,6 +29,14 @@ export type Appointment = { id: string, clientId: string, clientName: string, se
 start: string, end: string, startMs: number, endMs: number, status: AppointmentStatus, colour: string, cancelReason: string | null, lateCancellation: boolean, };
 
 export type AppointmentStatus = "booked" | "confirmed" | "arrived" | "in_treatment" | "completed" | "cancelled" | "no_show";
+
+export type Assessment = { id: string, clientId: string, assessedOn: string, complaint: Complaint, observations: Observations, marks: Array<BodyMark>, links: Array<BodyLink>, authorName: string, };
+
+export type AssessmentInput = { id?: string | null, clientId: string, 
+/**
+ * `YYYY-MM-DD`; today when empty.
+ */
+assessedOn: string, complaint: Complaint, observations: Observations, marks: Array<BodyMark>, links: Array<BodyLink>, };
 
 export type AssignHandout = { appointmentId: string, handoutId: string, 
 /**
@@ -58,11 +78,25 @@ daily: boolean,
  */
 lastBackupMs?: number, };
 
+export type BodyLink = { from: string, to: string, note: string, };
+
+export type BodyMark = { region: string, symptom: Symptom, 
+/**
+ * 0–10.
+ */
+intensity: number, note: string, };
+
+export type BodyRegion = { key: string, label: string, view: BodyView, };
+
+export type BodyView = "front" | "back" | "side";
+
 export type BookAppointment = { clientId: string, serviceId: string, practitionerId: string, roomId: string, 
 /**
  * Clinic wall-clock time, `YYYY-MM-DDTHH:MM`.
  */
 start: string, };
+
+export type ByClient = { clientId: string, };
 
 export type ById = { id: string, };
 
@@ -142,7 +176,33 @@ currency: string,
  */
 lateCancelHours: number, };
 
+export type ClinicalRecord = { clientId: string, precautions: Array<Precaution>, 
+/**
+ * Current and withdrawn, oldest first.
+ */
+consents: Array<Consent>, preferences: Preferences, intake: Intake | null, latestAssessment: Assessment | null, assessmentCount: number, plan: PlanSaved | null, goals: Array<Goal>, 
+/**
+ * Newest first.
+ */
+notes: Array<NoteSummary>, };
+
 export type ColumnMapping = { givenName: string, familyName: string, preferredName?: string, dateOfBirth?: string, phone?: string, email?: string, notesForReception?: string, };
+
+export type Complaint = { 
+/**
+ * In the client's words.
+ */
+description: string, location: string, since: string, worseWith: string, betterWith: string, effectOnWork: string, effectOnSleep: string, effectOnSport: string, effectOnMood: string, };
+
+export type Consent = { id: string, kind: ConsentKind, scope: Array<string>, note: string, givenOn: string, recordedBy: string, withdrawnOn: string | null, };
+
+export type ConsentInput = { clientId: string, kind: ConsentKind, scope: Array<string>, note: string, 
+/**
+ * `YYYY-MM-DD`; today when empty.
+ */
+givenOn: string, };
+
+export type ConsentKind = "treatment" | "areas" | "share_information";
 
 export type DateOrder = "iso" | "day_month_year" | "month_day_year";
 
@@ -169,6 +229,22 @@ export type Erasure = { clientId: string,
 purgeAfter: string | null, purged: boolean, };
 
 export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "locked" | "internal";
+
+export type Goal = { id: string, 
+/**
+ * In the client's words.
+ */
+words: string, target: string, measure: Measure | null, targetValue: number | null, reviewOn: string, outcome: GoalOutcome | null, reviewedOn: string | null, reviewNote: string, };
+
+export type GoalInput = { id?: string | null, clientId: string, words: string, target: string, measure?: Measure | null, targetValue?: number | null, 
+/**
+ * `YYYY-MM-DD`.
+ */
+reviewOn: string, };
+
+export type GoalOutcome = "met" | "partly_met" | "not_met";
+
+export type GoalReview = { id: string, outcome: GoalOutcome, reviewedOn: string, note: string, };
 
 export type Handout = { id: string, slug: string, version: number, 
 /**
@@ -214,6 +290,16 @@ rows: number, problems: Array<RowProblem>,
  */
 imported: number, };
 
+export type Intake = { id: string, clientId: string, questionnaireVersion: number, takenOn: string, answers: Array<Answer>, authorName: string, createdAt: number, };
+
+export type IntakeInput = { clientId: string, 
+/**
+ * `YYYY-MM-DD`; today when empty.
+ */
+takenOn: string, answers: Array<Answer>, };
+
+export type IntakeSaved = { intake: Intake, precautions: Array<Precaution>, };
+
 export type IssueAftercare = { appointmentId: string, options: PrintOptions, };
 
 export type IssuedDocument = { id: string, clientId: string, appointmentId: string | null, kind: string, title: string, options: PrintOptions, 
@@ -246,9 +332,87 @@ to?: string,
  */
 limit?: number, };
 
+export type LetterSection = { heading: string, paragraphs: Array<string>, };
+
+export type Level = "avoid" | "clearance" | "modify";
+
+export type Measure = "pain" | "psfs" | "stress";
+
+export type MeasureComparison = { label: string, baseline: number | null, latest: number | null, change: number | null, 
+/**
+ * Moved in the right direction.
+ */
+improved: boolean, 
+/**
+ * By about two points or more: a change that matters to the client.
+ */
+meaningful: boolean, };
+
+export type MeasurePoint = { takenOn: string, value: number, baseline: boolean, measurementId: string, noteId: string | null, };
+
+export type MeasureSeries = { measure: Measure, label: string, higherIsBetter: boolean, 
+/**
+ * The first baseline value (or the first value when none was marked baseline).
+ */
+baseline: number | null, 
+/**
+ * Goal targets set on this measure (for a line on the chart).
+ */
+goalTargets: Array<number>, latest: number | null, 
+/**
+ * latest − baseline, one decimal.
+ */
+change: number | null, points: Array<MeasurePoint>, };
+
+export type Measurement = { id: string, takenOn: string, baseline: boolean, pain: number | null, stress: number | null, psfs: Array<PsfsItem>, 
+/**
+ * The PSFS average to one decimal (half up), when activities were rated.
+ */
+psfsScore: number | null, assessmentId: string | null, noteId: string | null, };
+
+export type MeasuresInput = { clientId: string, 
+/**
+ * `YYYY-MM-DD`; today when empty.
+ */
+takenOn: string, 
+/**
+ * Baseline (first assessment, or a new baseline at review) rather than a visit re-rating.
+ */
+baseline: boolean, pain?: number | null, stress?: number | null, psfs: Array<PsfsItem>, assessmentId?: string | null, noteId?: string | null, };
+
 export type NewStaff = { displayName: string, username: string, password: string, };
 
 export type NoArgs = Record<symbol, never>;
+
+export type Note = { id: string, clientId: string, appointmentId: string | null, sessionOn: string, status: NoteStatus, content: NoteContent, authorName: string, updatedAt: number, signedAt: number | null, signedBy: string | null, amendments: Array<Amendment>, 
+/**
+ * The client's precautions, shown on every note.
+ */
+precautions: Array<Precaution>, };
+
+export type NoteContent = { pain: number | null, stress: number | null, subjective: string, objective: string, assessment: string, plan: string, techniques: Array<Technique>, 
+/**
+ * Body-chart regions worked on.
+ */
+regions: Array<string>, pressure: Pressure | null, response: string, 
+/**
+ * Empower: what was explained (plain points).
+ */
+education: Array<string>, 
+/**
+ * Empower: what the client will do between sessions.
+ */
+selfGoals: Array<string>, };
+
+export type NoteInput = { id: string, content: NoteContent, };
+
+export type NoteStatus = "draft" | "signed";
+
+export type NoteSummary = { id: string, appointmentId: string | null, sessionOn: string, status: NoteStatus, authorName: string, pain: number | null, stress: number | null, amendmentCount: number, };
+
+export type NoteTemplate = { key: string, name: string, subjective: string, objective: string, assessment: string, plan: string, techniques: Array<Technique>, };
+
+export type Observations = { posture: string, rangeOfMovement: string, palpation: string, };
 
 export type Paper = "a4" | "letter";
 
@@ -258,7 +422,31 @@ export type PdfFile = { document: IssuedDocument, fileName: string,
  */
 base64: string, };
 
-export type Permission = "anyone" | "signed_in" | "view_schedule" | "edit_schedule" | "view_clients" | "edit_clients" | "manage_clinic" | "manage_handouts" | "plan_self_care" | "view_documents" | "manage_staff" | "view_journal" | "export_data" | "import_data" | "manage_retention";
+export type Permission = "anyone" | "signed_in" | "view_schedule" | "edit_schedule" | "view_clients" | "edit_clients" | "manage_clinic" | "manage_handouts" | "plan_self_care" | "view_documents" | "manage_staff" | "view_journal" | "export_data" | "import_data" | "manage_retention" | "view_clinical" | "edit_clinical";
+
+export type Plan = { id: string, startsOn: string, frequency: string, sessionsBeforeReview: number, techniques: Array<Technique>, precautionsNoted: string, };
+
+export type PlanInput = { clientId: string, 
+/**
+ * `YYYY-MM-DD`; today when empty.
+ */
+startsOn: string, 
+/**
+ * e.g. "weekly", "every two weeks".
+ */
+frequency: string, sessionsBeforeReview: number, techniques: Array<Technique>, 
+/**
+ * The therapist's own words on how precautions shape the plan.
+ */
+precautionsNoted: string, };
+
+export type PlanSaved = { plan: Plan, 
+/**
+ * The client's precautions, for the plan screen.
+ */
+precautions: Array<Precaution>, warnings: Array<PlanWarning>, };
+
+export type PlanWarning = { technique: Technique | null, ruleKey: string, level: Level, text: string, };
 
 export type Practitioner = { id: string, displayName: string, colour: string, active: boolean, };
 
@@ -267,6 +455,42 @@ export type PractitionerInput = {
  * Absent to create, present to change.
  */
 id?: string, displayName: string, colour: string, active: boolean, };
+
+export type Precaution = { id: string, ruleKey: string, level: Level, text: string, regions: Array<string>, techniques: Array<Technique>, intakeId: string, };
+
+export type PrecautionRule = { key: string, 
+/**
+ * The intake question the rule reads.
+ */
+questionKey: string, 
+/**
+ * Answers that raise it; empty = any answer other than "no".
+ */
+answers: Array<string>, level: Level, text: string, regions: Array<string>, techniques: Array<Technique>, active: boolean, };
+
+export type PrecautionRuleInput = { key: string, questionKey: string, answers: Array<string>, level: Level, text: string, regions: Array<string>, techniques: Array<Technique>, active: boolean, };
+
+export type Preferences = { pressure: Pressure | null, 
+/**
+ * Body-chart regions not to touch.
+ */
+avoidRegions: Array<string>, 
+/**
+ * e.g. "side-lying, no face-down".
+ */
+position: string, 
+/**
+ * "talk", "quiet", or free text.
+ */
+conversation: string, 
+/**
+ * Light, sound, scent, touch, predictability: trauma-informed, neurodivergent-friendly care.
+ */
+sensoryNeeds: string, };
+
+export type PreferencesInput = { clientId: string, preferences: Preferences, };
+
+export type Pressure = "light" | "medium" | "firm" | "deep";
 
 export type PrintOptions = { 
 /**
@@ -285,7 +509,45 @@ export type ProgrammeItem = { id: string, handoutId: string, handoutVersion: num
  */
 dosageText: string, personalNote: string, assignedAtMs: number, };
 
+export type Progress = { series: Array<MeasureSeries>, };
+
+export type PsfsItem = { activity: string, score: number, };
+
 export type PurgeReport = { purged: number, };
+
+export type Question = { key: string, label: string, kind: QuestionKind, 
+/**
+ * For `choice`: the allowed answers (stored as written here).
+ */
+options: Array<string>, 
+/**
+ * Shown only when this yes/no question was answered "yes".
+ */
+shownWhen: string | null, };
+
+export type QuestionKind = "yes_no" | "text" | "choice" | "date";
+
+export type Questionnaire = { version: number, sections: Array<Section>, };
+
+export type Recipient = { kind: RecipientKind, name: string, 
+/**
+ * Lines separated by newlines.
+ */
+address: string, };
+
+export type RecipientKind = "gp" | "physiotherapist" | "counsellor";
+
+export type ReferralLetter = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, clinicName: string, clinicAddress: string, clinicPhone: string, clinicEmail: string, recipient: Recipient, clientName: string, clientDateOfBirth: string | null, subject: string, salutation: string, sections: Array<LetterSection>, closing: string, signatory: string, };
+
+export type ReferralRequest = { clientId: string, recipient: Recipient, 
+/**
+ * Why the therapist is writing, in their words.
+ */
+reason: string, };
 
 export type Region = "neck" | "shoulders" | "upper_back" | "low_back" | "hips" | "legs" | "jaw" | "hands_wrists" | "chest" | "arms" | "feet" | "whole_body";
 
@@ -296,6 +558,16 @@ export type RetentionSettings = {
 years: number, };
 
 export type RetireHandout = { id: string, retired: boolean, };
+
+export type ReviewInput = { clientId: string, kind: ReviewKind, 
+/**
+ * `YYYY-MM-DD`; today when empty.
+ */
+reviewedOn: string, recommendations: string, };
+
+export type ReviewKind = "review" | "discharge";
+
+export type ReviewSummary = { kind: ReviewKind | null, reviewedOn: string | null, recommendations: string, measures: Array<MeasureComparison>, goals: Array<Goal>, goalsMet: number, goalsPartlyMet: number, goalsNotMet: number, signedSessions: number, firstSession: string | null, lastSession: string | null, plan: Plan | null, };
 
 export type Role = "owner" | "reception" | "therapist";
 
@@ -316,6 +588,8 @@ export type SearchClients = { text: string,
  * At most this many results (1–50, default 20).
  */
 limit?: number, };
+
+export type Section = { key: string, title: string, questions: Array<Question>, };
 
 export type Service = { id: string, name: string, durationMin: number, 
 /**
@@ -368,13 +642,33 @@ lockedUntilMs: number | null, };
 
 export type StartClinic = { "kind": "demo" } | { "kind": "empty", settings: SettingsInput, owner: NewStaff, };
 
+export type StartNote = { clientId: string, appointmentId?: string | null, 
+/**
+ * `YYYY-MM-DD`; the appointment's day, else today.
+ */
+sessionOn: string, 
+/**
+ * A template from `care.note_templates` (ignored by `care.start_from_last_note`).
+ */
+templateKey?: string | null, };
+
 export type Switch = { staffId: string, pin: string, };
 
 export type SwitchCandidate = { staffId: string, displayName: string, };
 
+export type Symptom = "ache" | "sharp" | "tight" | "pins_and_needles" | "numbness" | "other";
+
+export type Technique = "swedish" | "deep_tissue" | "myofascial_release" | "trigger_point" | "sports_massage" | "lymphatic_drainage" | "stretching" | "mobilisation" | "cupping" | "heat_therapy" | "indian_head";
+
 export type Unlock = { secret: string, };
 
 export type UpdateProgrammeItem = { id: string, dosage: Dosage, personalNote: string, };
+
+export type WithdrawConsent = { id: string, 
+/**
+ * `YYYY-MM-DD`; today when empty.
+ */
+withdrawnOn: string, };
 
 export interface Operations {
   "setup.status": { args: NoArgs; result: SetupStatus };
@@ -416,6 +710,41 @@ export interface Operations {
   "appointments.book": { args: BookAppointment; result: Appointment };
   "appointments.cancel": { args: CancelAppointment; result: Appointment };
   "journal.changes": { args: ChangesSince; result: Changes };
+  "clients.alert_flags": { args: ById; result: AlertFlags };
+  "care.record": { args: ByClient; result: ClinicalRecord };
+  "care.questionnaire": { args: NoArgs; result: Questionnaire };
+  "care.body_regions": { args: NoArgs; result: Array<BodyRegion> };
+  "care.note_templates": { args: NoArgs; result: Array<NoteTemplate> };
+  "care.precaution_rules": { args: NoArgs; result: Array<PrecautionRule> };
+  "care.precaution_rules.save": { args: PrecautionRuleInput; result: PrecautionRule };
+  "care.intake": { args: ByClient; result: Intake | null };
+  "care.save_intake": { args: IntakeInput; result: IntakeSaved };
+  "care.precautions": { args: ByClient; result: Array<Precaution> };
+  "care.consents": { args: ByClient; result: Array<Consent> };
+  "care.give_consent": { args: ConsentInput; result: Consent };
+  "care.withdraw_consent": { args: WithdrawConsent; result: Consent };
+  "care.preferences": { args: ByClient; result: Preferences };
+  "care.set_preferences": { args: PreferencesInput; result: Preferences };
+  "care.assessments": { args: ByClient; result: Array<Assessment> };
+  "care.save_assessment": { args: AssessmentInput; result: Assessment };
+  "care.record_measures": { args: MeasuresInput; result: Measurement };
+  "care.progress": { args: ByClient; result: Progress };
+  "care.goals": { args: ByClient; result: Array<Goal> };
+  "care.save_goal": { args: GoalInput; result: Goal };
+  "care.review_goal": { args: GoalReview; result: Goal };
+  "care.plan": { args: ByClient; result: PlanSaved | null };
+  "care.save_plan": { args: PlanInput; result: PlanSaved };
+  "care.notes": { args: ByClient; result: Array<NoteSummary> };
+  "care.note": { args: ById; result: Note };
+  "care.start_note": { args: StartNote; result: Note };
+  "care.start_from_last_note": { args: StartNote; result: Note };
+  "care.save_note": { args: NoteInput; result: Note };
+  "care.sign_note": { args: ById; result: Note };
+  "care.discard_draft": { args: ById; result: ById };
+  "care.amend_note": { args: AmendNote; result: Note };
+  "care.review_summary": { args: ByClient; result: ReviewSummary };
+  "care.record_review": { args: ReviewInput; result: ReviewSummary };
+  "care.referral_letter": { args: ReferralRequest; result: ReferralLetter };
   "handouts.list": { args: HandoutFilter; result: Array<HandoutSummary> };
   "handouts.get": { args: ById; result: Handout };
   "handouts.save": { args: SaveHandout; result: Handout };

@@ -1,0 +1,199 @@
+//! The clinical record: Assess (intake, precautions, consent, preferences, assessment with the
+//! body chart, outcome measures, goals), Treat (plan, SOAP session notes, signing, amendments)
+//! and Empower (education points, self-management goals, review and referral letter).
+//!
+//! Every operation here needs `ViewClinical` or `EditClinical`, which reception never holds,
+//! so clinical content never leaves the core for the front desk; reception sees only
+//! [`precautions::alert_flags`]. Every read of a client's clinical content is journaled
+//! (`action: "read"`) and therefore runs in a [`WriteTx`] like a write.
+
+mod assessment;
+mod catalogue;
+mod consent;
+pub mod demo;
+mod goals;
+mod letter;
+mod measures;
+mod notes;
+mod plan;
+mod precautions;
+mod questionnaire;
+mod record;
+mod review;
+
+pub use assessment::{
+    Assessment, AssessmentInput, BodyLink, BodyMark, Complaint, Observations, Symptom, assessments,
+    save_assessment,
+};
+pub use catalogue::{BODY_REGIONS, BodyRegion, BodyView, Technique, body_regions, region_exists};
+pub use consent::{
+    Consent, ConsentInput, ConsentKind, Preferences, PreferencesInput, Pressure, WithdrawConsent,
+    consents, give_consent, preferences, set_preferences, withdraw_consent,
+};
+pub use goals::{Goal, GoalInput, GoalOutcome, GoalReview, goals, review_goal, save_goal};
+pub use letter::{
+    LetterSection, Recipient, RecipientKind, ReferralLetter, ReferralRequest, referral_letter,
+};
+pub use measures::{
+    Measure, MeasurePoint, MeasureSeries, Measurement, MeasuresInput, Progress, PsfsItem, progress,
+    psfs_tenths, record_measures,
+};
+pub use notes::{
+    AmendNote, Amendment, Note, NoteContent, NoteInput, NoteStatus, NoteSummary, NoteTemplate,
+    StartNote, amend_note, discard_draft, note, note_templates, notes, save_note, sign_note,
+    start_from_last_note, start_note,
+};
+pub use plan::{Plan, PlanInput, PlanSaved, PlanWarning, plan, save_plan};
+pub use precautions::{
+    AlertFlags, Level, Precaution, PrecautionRule, PrecautionRuleInput, alert_flags,
+    precaution_rules, precautions, save_precaution_rule,
+};
+pub use questionnaire::{
+    Answer, Intake, IntakeInput, IntakeSaved, Question, QuestionKind, Questionnaire, Section,
+    intake, questionnaire, save_intake,
+};
+pub use record::{ClinicalRecord, record};
+pub use review::{
+    MeasureComparison, ReviewInput, ReviewKind, ReviewSummary, record_review, review_summary,
+};
+
+use crate::audit::{Entry, WriteTx};
+use crate::error::{ApiError, ApiResult};
+use crate::fields;
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use ts_rs::TS;
+
+/// A request about one client's record.
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ByClient {
+    pub client_id: String,
+}
+
+/// Checks the client exists (inside the transaction) and returns its canonical id.
+async fn existing_client(tx: &mut WriteTx, field: &str, raw: &str) -> ApiResult<String> {
+    let id = fields::id(field, raw)?;
+    let found: Option<String> = sqlx::query_scalar("SELECT id FROM clients WHERE id = $1")
+        .bind(&id)
+        .fetch_optional(tx.conn())
+        .await?;
+    found.ok_or_else(|| ApiError::not_found("client"))
+}
+
+/// Journals a read of clinical content: who looked at which part of whose record.
+async fn journal_read(
+    tx: &mut WriteTx,
+    entity: &str,
+    entity_id: &str,
+    client_id: &str,
+) -> ApiResult<()> {
+    tx.record(Entry {
+        action: "read",
+        entity,
+        entity_id,
+        client_id: Some(client_id),
+        detail: String::new(),
+    })
+    .await
+}
+
+/// Journals a write to the clinical record (detail: field names or ids, never client text).
+async fn journal_write(
+    tx: &mut WriteTx,
+    action: &str,
+    entity: &str,
+    entity_id: &str,
+    client_id: &str,
+    detail: String,
+) -> ApiResult<()> {
+    tx.record(Entry {
+        action,
+        entity,
+        entity_id,
+        client_id: Some(client_id),
+        detail,
+    })
+    .await
+}
+
+/// Lists and small records stored as JSON text columns.
+fn to_json<T: Serialize>(value: &T) -> ApiResult<String> {
+    serde_json::to_string(value).map_err(|error| {
+        tracing::error!(%error, "could not encode a clinical field");
+        ApiError::internal()
+    })
+}
+
+fn from_json<T: DeserializeOwned>(text: &str) -> ApiResult<T> {
+    serde_json::from_str(text).map_err(|error| {
+        tracing::error!(%error, "a stored clinical field is unreadable");
+        ApiError::internal()
+    })
+}
+
+/// Reads one part of a client's record in a transaction that journals the read.
+async fn read_part<T>(
+    clinic: &crate::Clinic,
+    actor: &crate::staff::Actor,
+    client: &str,
+    entity: &str,
+    load: impl AsyncFnOnce(&mut WriteTx, &str) -> ApiResult<T>,
+) -> ApiResult<T> {
+    let mut tx = WriteTx::begin(clinic, actor).await?;
+    let client_id = existing_client(&mut tx, "clientId", client).await?;
+    let found = load(&mut tx, &client_id).await?;
+    journal_read(&mut tx, entity, &client_id, &client_id).await?;
+    tx.commit().await?;
+    Ok(found)
+}
+
+/// A date the UI gave, or the clinic's today, as `YYYY-MM-DD`.
+async fn day_or_today(tx: &mut WriteTx, date: Option<chrono::NaiveDate>) -> ApiResult<String> {
+    let date = match date {
+        Some(date) => date,
+        None => clinic_today(tx).await?,
+    };
+    Ok(date.format("%Y-%m-%d").to_string())
+}
+
+/// The transaction's date in the clinic's time zone.
+async fn clinic_today(tx: &mut WriteTx) -> ApiResult<chrono::NaiveDate> {
+    let tz = crate::settings::load(tx.conn()).await?.tz();
+    let now = chrono::DateTime::from_timestamp_millis(tx.at_ms()).ok_or_else(ApiError::internal)?;
+    Ok(now.with_timezone(&tz).date_naive())
+}
+
+/// A list of short free-text points (education points, goals), cleaned and bounded.
+fn points(field: &str, label: &str, raw: &[String], max_items: usize) -> ApiResult<Vec<String>> {
+    if raw.len() > max_items {
+        return Err(ApiError::validation(
+            field,
+            format!("{label}: at most {max_items} items."),
+        ));
+    }
+    let mut out = Vec::new();
+    for item in raw {
+        let text = fields::optional_line(field, label, item, 300)?;
+        if !text.is_empty() {
+            out.push(text);
+        }
+    }
+    Ok(out)
+}
+
+/// Body-chart regions given by the UI: each must be in the fixed table; duplicates dropped.
+fn regions(field: &str, raw: &[String]) -> ApiResult<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for key in raw {
+        if !region_exists(key) {
+            return Err(ApiError::validation(
+                field,
+                "Choose regions from the body chart.",
+            ));
+        }
+        if !out.contains(key) {
+            out.push(key.clone());
+        }
+    }
+    Ok(out)
+}
