@@ -9,6 +9,7 @@ use crate::audit::{self, Changes};
 use crate::care::{self, ByClient};
 use crate::clients::{self, Client, ClientInput, ClientSummary, ClientUpdate, SearchClients};
 use crate::clinic::Clinic;
+use crate::documents::AftercareSheet;
 use crate::documents::history::{self, ClientDocuments, IssueAftercare, IssuedDocument, PdfFile};
 use crate::error::{ApiError, ApiResult};
 use crate::handouts::programme::{
@@ -271,6 +272,7 @@ operations! {
     "programme.update"     => ProgrammeUpdate(UpdateProgrammeItem) -> SessionProgramme, PlanSelfCare, programme::update_item;
     "programme.remove"     => ProgrammeRemove(ById) -> SessionProgramme, PlanSelfCare, programme::remove_item;
     "programme.notes"      => ProgrammeNotes(AftercareNotes) -> SessionProgramme, PlanSelfCare, programme::set_notes;
+    "aftercare.preview"    => AftercarePreview(ById) -> AftercareSheet, PlanSelfCare, history::preview_aftercare;
     "aftercare.issue"      => AftercareIssue(IssueAftercare) -> PdfFile, PlanSelfCare, history::issue_aftercare;
     "documents.list"       => DocumentsList(ClientDocuments) -> Vec<IssuedDocument>, ViewDocuments, history::list;
     "documents.reprint"    => DocumentsReprint(ById) -> PdfFile, ViewDocuments, history::reprint;

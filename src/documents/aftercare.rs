@@ -19,7 +19,8 @@ use super::svg::Drawing;
 use super::{DocumentError, PrintOptions};
 
 /// The clinic's letterhead.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
 pub struct Letterhead {
     /// Clinic name, as printed.
     pub clinic_name: String,
@@ -34,11 +35,13 @@ pub struct Letterhead {
     /// Optional logo as PNG bytes, printed at the top left at about 15 mm high (wider logos are
     /// capped at 40 % of the text width). A few hundred pixels across is plenty; the pixels
     /// are embedded losslessly, so a large photo-sized PNG makes a large file.
+    #[ts(type = "number[] | null")]
     pub logo_png: Option<Vec<u8>>,
 }
 
 /// One item of the client's self-care programme, as assigned from the handout library.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
 pub struct SelfCareItem {
     /// Title ("Upper trapezius stretch").
     pub title: String,
@@ -71,11 +74,13 @@ impl SelfCareItem {
 }
 
 /// Everything printed on an aftercare sheet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
 pub struct AftercareSheet {
     /// Stable id from the record, e.g. the session id; the PDF's ids derive from it.
     pub document_id: String,
     /// PDF creation date, from the record (never "now"), so a reprint is identical.
+    #[ts(type = "string")]
     pub issued_at: chrono::DateTime<chrono::Utc>,
     /// The clinic's letterhead.
     pub letterhead: Letterhead,

@@ -68,6 +68,7 @@ const EXPECTED: &[(&str, &[Role])] = &[
     ("programme.update", CLINICIANS),
     ("programme.remove", CLINICIANS),
     ("programme.notes", CLINICIANS),
+    ("aftercare.preview", CLINICIANS),
     ("aftercare.issue", CLINICIANS),
     ("documents.list", ALL),
     ("documents.reprint", ALL),
@@ -172,7 +173,7 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
         | "clients.export_csv" => json!({}),
         "retention.configure" => json!({ "years": 8 }),
         "handouts.list" => json!({}),
-        "handouts.get" | "handouts.duplicate" | "programme.get" | "programme.remove"
+        "handouts.get" | "handouts.duplicate" | "programme.get" | "aftercare.preview" | "programme.remove"
         | "documents.reprint" => {
             json!({ "id": client })
         }

@@ -4,6 +4,56 @@ export type Actor = { staffId: string, displayName: string, roles: Array<Role>, 
 
 export type AftercareNotes = { appointmentId: string, workedOn: string, whatToExpect: string, };
 
+export type AftercareSheet = { 
+/**
+ * Stable id from the record, e.g. the session id; the PDF's ids derive from it.
+ */
+documentId: string, 
+/**
+ * PDF creation date, from the record (never "now"), so a reprint is identical.
+ */
+issuedAt: string, 
+/**
+ * The clinic's letterhead.
+ */
+letterhead: Letterhead, 
+/**
+ * Client's name, as printed.
+ */
+clientName: string, 
+/**
+ * Therapist's name, as printed.
+ */
+therapistName: string, 
+/**
+ * Session date, already formatted ("Sunday 22 November 2026").
+ */
+sessionDate: string, 
+/**
+ * What was worked on today, in plain-words sentences.
+ */
+workedOn: Array<string>, 
+/**
+ * What to expect in the next 24–48 hours.
+ */
+whatToExpect: Array<string>, 
+/**
+ * The self-care programme.
+ */
+items: Array<SelfCareItem>, 
+/**
+ * The boxed "When to seek help" points.
+ */
+seekHelp: Array<string>, 
+/**
+ * Next appointments, formatted, one line each; may be empty.
+ */
+nextAppointments: Array<string>, 
+/**
+ * How to contact the clinic ("Questions? Call us on …").
+ */
+contactLine: string, };
+
 export type AlertFlags = { hasPrecautions: boolean, 
 /**
  * Distinct levels, most serious first.
@@ -334,6 +384,34 @@ limit?: number, };
 
 export type LetterSection = { heading: string, paragraphs: Array<string>, };
 
+export type Letterhead = { 
+/**
+ * Clinic name, as printed.
+ */
+clinicName: string, 
+/**
+ * Postal address, one line each.
+ */
+addressLines: Array<string>, 
+/**
+ * Phone number, as printed.
+ */
+phone: string, 
+/**
+ * Email address.
+ */
+email: string, 
+/**
+ * Website, without or with scheme.
+ */
+website: string, 
+/**
+ * Optional logo as PNG bytes, printed at the top left at about 15 mm high (wider logos are
+ * capped at 40 % of the text width). A few hundred pixels across is plenty; the pixels
+ * are embedded losslessly, so a large photo-sized PNG makes a large file.
+ */
+logoPng: number[] | null, };
+
 export type Level = "avoid" | "clearance" | "modify";
 
 export type Measure = "pain" | "psfs" | "stress";
@@ -591,6 +669,36 @@ limit?: number, };
 
 export type Section = { key: string, title: string, questions: Array<Question>, };
 
+export type SelfCareItem = { 
+/**
+ * Title ("Upper trapezius stretch").
+ */
+title: string, 
+/**
+ * Why it helps, in one or two plain sentences.
+ */
+why: string, 
+/**
+ * Numbered steps.
+ */
+steps: Array<string>, 
+/**
+ * The dose the therapist set ("Hold 30 s, 3 times, twice a day").
+ */
+dosage: string, 
+/**
+ * A personal note from the therapist.
+ */
+personalNote: string | null, 
+/**
+ * "Stop and seek advice if…" points.
+ */
+cautions: Array<string>, 
+/**
+ * Illustration in the supported SVG subset (see [`super::svg`]).
+ */
+illustrationSvg: string | null, };
+
 export type Service = { id: string, name: string, durationMin: number, 
 /**
  * Turnover time after the appointment during which therapist and room stay held.
@@ -755,6 +863,7 @@ export interface Operations {
   "programme.update": { args: UpdateProgrammeItem; result: SessionProgramme };
   "programme.remove": { args: ById; result: SessionProgramme };
   "programme.notes": { args: AftercareNotes; result: SessionProgramme };
+  "aftercare.preview": { args: ById; result: AftercareSheet };
   "aftercare.issue": { args: IssueAftercare; result: PdfFile };
   "documents.list": { args: ClientDocuments; result: Array<IssuedDocument> };
   "documents.reprint": { args: ById; result: PdfFile };
