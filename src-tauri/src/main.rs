@@ -1,5 +1,7 @@
 //! Palma's desktop shell: opens the database, holds a `Clinic`, and forwards the webview's one
-//! `call` command to the core's `dispatch`. No rule lives here.
+//! `call` command to the core's `dispatch`. Besides that it does only native things: opening a
+//! PDF the core made in the system viewer, or saving it where the person chooses (`pdf.rs`).
+//! No rule lives here.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -9,6 +11,8 @@ use palma::staff::{Actor, Desk};
 use palma::{ApiError, Clinic, db};
 use std::sync::Arc;
 use tauri::Manager;
+
+mod pdf;
 
 /// What the shell holds: the open clinic and this window's desk (who is signed in, locked).
 /// There is one window, so one desk.
@@ -66,11 +70,13 @@ fn main() -> anyhow::Result<()> {
                 let _ = window.set_focus();
             }
         }))
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(Shell {
             clinic,
             desk: Desk::new(),
         })
-        .invoke_handler(tauri::generate_handler![call])
+        .invoke_handler(tauri::generate_handler![call, pdf::open_pdf, pdf::save_pdf])
         .run(tauri::generate_context!())?;
     Ok(())
 }

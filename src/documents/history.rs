@@ -137,12 +137,23 @@ fn pdf_file(document: IssuedDocument, bytes: &[u8]) -> PdfFile {
 
 /// A visit's aftercare sheet as it would print now, for an on-screen preview (nothing is
 /// recorded; the read is journaled like any other clinical read).
-pub async fn preview_aftercare(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<AftercareSheet> {
+pub async fn preview_aftercare(
+    clinic: &Clinic,
+    actor: &Actor,
+    args: ById,
+) -> ApiResult<AftercareSheet> {
     let appointment_id = fields::id("id", &args.id)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let (sheet, visit) = compose::aftercare_sheet(tx.conn(), &appointment_id, "preview", clinic.now()).await?;
-    tx.record(Entry { action: "read", entity: "aftercare", entity_id: &appointment_id, client_id: Some(&visit.client_id), detail: String::new() })
-        .await?;
+    let (sheet, visit) =
+        compose::aftercare_sheet(tx.conn(), &appointment_id, "preview", clinic.now()).await?;
+    tx.record(Entry {
+        action: "read",
+        entity: "aftercare",
+        entity_id: &appointment_id,
+        client_id: Some(&visit.client_id),
+        detail: String::new(),
+    })
+    .await?;
     tx.commit().await?;
     Ok(sheet)
 }

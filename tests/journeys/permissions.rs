@@ -173,8 +173,8 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
         | "clients.export_csv" => json!({}),
         "retention.configure" => json!({ "years": 8 }),
         "handouts.list" => json!({}),
-        "handouts.get" | "handouts.duplicate" | "programme.get" | "aftercare.preview" | "programme.remove"
-        | "documents.reprint" => {
+        "handouts.get" | "handouts.duplicate" | "programme.get" | "aftercare.preview"
+        | "programme.remove" | "documents.reprint" => {
             json!({ "id": client })
         }
         "handouts.save" => json!({ "content": {

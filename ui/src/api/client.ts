@@ -4,7 +4,7 @@
 // `generated.ts` (written from the Rust types). A `Transport` carries the request: Tauri's IPC
 // in the desktop app, an in-memory fake in tests and in the browser preview.
 
-import type { ApiError, ErrorCode, Operations } from './generated';
+import type { ApiError, ErrorCode, Operations, PdfFile } from './generated';
 
 export type Operation = keyof Operations;
 export type ArgsOf<K extends Operation> = Operations[K]['args'];
@@ -13,7 +13,14 @@ export type ResultOf<K extends Operation> = Operations[K]['result'];
 /** Carries one request to the core. Resolves with the result or rejects with an `ApiError`. */
 export interface Transport {
   send(op: string, args: unknown): Promise<unknown>;
+  /**
+   * The desktop shell's own commands (not core operations): `open_pdf` resolves with the path
+   * it opened, `save_pdf` with the saved path or null when the person cancelled the dialog.
+   */
+  native?(command: NativeCommand, args: { fileName: string; base64: string }): Promise<unknown>;
 }
+
+export type NativeCommand = 'open_pdf' | 'save_pdf';
 
 const ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'validation',
@@ -21,6 +28,7 @@ const ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'conflict',
   'forbidden',
   'unauthenticated',
+  'locked',
   'internal',
 ]);
 
@@ -30,6 +38,34 @@ export const INTERNAL_ERROR: Readonly<ApiError> = Object.freeze({
 });
 
 let transport: Transport | null = null;
+
+/**
+ * Told when any request is refused because nobody is signed in (`unauthenticated`) or the desk
+ * is locked (`locked`), so the app can show the sign-in or lock screen in one place. The
+ * sign-in, unlock and switch operations answer their own screens and are not reported.
+ */
+export type AccessListener = (error: ApiError, op: string) => void;
+let accessListener: AccessListener | null = null;
+const OWN_SCREEN_OPS: ReadonlySet<string> = new Set([
+  'staff.sign_in',
+  'staff.unlock',
+  'staff.switch',
+  'staff.switch_list',
+  'staff.me',
+  'staff.sign_out',
+  'setup.status',
+  'setup.demo_accounts',
+]);
+
+export function onAccessLost(listener: AccessListener | null): void {
+  accessListener = listener;
+}
+
+function report(error: ApiError, op: string): void {
+  if ((error.code === 'unauthenticated' || error.code === 'locked') && !OWN_SCREEN_OPS.has(op)) {
+    accessListener?.(error, op);
+  }
+}
 
 /** Chooses how requests travel; called once at start-up (and by each test). */
 export function setTransport(next: Transport): void {
@@ -75,10 +111,37 @@ export async function call<K extends Operation>(op: K, args: ArgsOf<K>): Promise
   try {
     result = await transport.send(op, args);
   } catch (reason) {
-    throw toApiError(reason);
+    const error = toApiError(reason);
+    report(error, op);
+    throw error;
   }
   return result as ResultOf<K>;
 }
+
+async function runNative(command: NativeCommand, file: PdfFile): Promise<unknown> {
+  if (transport?.native === undefined) {
+    console.error('Palma: this transport cannot run', command);
+    throw { ...INTERNAL_ERROR };
+  }
+  try {
+    return await transport.native(command, { fileName: file.fileName, base64: file.base64 });
+  } catch (reason) {
+    throw toApiError(reason);
+  }
+}
+
+/** The desktop shell's own commands. Rejects with an `ApiError`, like `call`. */
+export const native = {
+  /** Writes the PDF to a temporary file and opens it in the system viewer; resolves with its path. */
+  async openPdf(file: PdfFile): Promise<string> {
+    return String(await runNative('open_pdf', file));
+  },
+  /** Asks where to save the PDF (native dialog); resolves with the path, or null if cancelled. */
+  async savePdf(file: PdfFile): Promise<string | null> {
+    const path = await runNative('save_pdf', file);
+    return typeof path === 'string' ? path : null;
+  },
+};
 
 /** The message to show for a failure caught from `call` (or anything else). */
 export function messageOf(reason: unknown): string {

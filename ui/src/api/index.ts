@@ -4,6 +4,8 @@
 export * from './generated';
 export {
   call,
+  native,
+  onAccessLost,
   isApiError,
   messageOf,
   setTransport,
@@ -13,4 +15,6 @@ export {
   type Operation,
   type ResultOf,
   type Transport,
+  type AccessListener,
+  type NativeCommand,
 } from './client';

@@ -7,6 +7,9 @@ export const tauriTransport: Transport = {
   send(op, args) {
     return invoke('call', { call: { op, args } });
   },
+  native(command, args) {
+    return invoke(command, { fileName: args.fileName, base64: args.base64 });
+  },
 };
 
 /** True inside the Palma window (false in a plain browser or under Vitest). */

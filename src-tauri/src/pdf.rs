@@ -1,0 +1,123 @@
+//! Native handling of PDFs the core produced: open one in the system viewer for printing, or
+//! save it where the person chooses. The webview hands over the file the core returned; it
+//! never names a path, so it cannot write anywhere but the print folder or a chosen file.
+
+use base64::Engine;
+use palma::{ApiError, ErrorCode};
+use std::path::PathBuf;
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+/// Where printed PDFs are written before the viewer opens them. `PALMA_PRINT_DIR` overrides it
+/// (and then nothing is opened: for kiosks and automated tests).
+fn print_folder() -> (PathBuf, bool) {
+    match std::env::var_os("PALMA_PRINT_DIR") {
+        Some(dir) => (PathBuf::from(dir), false),
+        None => (std::env::temp_dir().join("palma-print"), true),
+    }
+}
+
+fn native_error(message: &str) -> ApiError {
+    ApiError {
+        code: ErrorCode::Internal,
+        message: message.to_owned(),
+        field: None,
+    }
+}
+
+/// The PDF's bytes and a file name that is only a name (no folders, ends in .pdf).
+fn checked(file_name: &str, base64: &str) -> Result<(String, Vec<u8>), ApiError> {
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(base64)
+        .map_err(|_| ApiError::validation("base64", "This is not a PDF from Palma."))?;
+    if !bytes.starts_with(b"%PDF-") {
+        return Err(ApiError::validation(
+            "base64",
+            "This is not a PDF from Palma.",
+        ));
+    }
+    let name: String = file_name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect();
+    let name = name.trim_start_matches('.').to_owned();
+    if name.is_empty() || !name.ends_with(".pdf") {
+        return Err(ApiError::validation(
+            "fileName",
+            "The file name must end in .pdf.",
+        ));
+    }
+    Ok((name, bytes))
+}
+
+/// Writes the PDF to the print folder and opens it in the system viewer; returns its path.
+#[tauri::command]
+pub async fn open_pdf(
+    app: tauri::AppHandle,
+    file_name: String,
+    base64: String,
+) -> Result<String, ApiError> {
+    let (name, bytes) = checked(&file_name, &base64)?;
+    let (folder, open) = print_folder();
+    std::fs::create_dir_all(&folder)
+        .map_err(|_| native_error("The print folder could not be created."))?;
+    let path = folder.join(name);
+    std::fs::write(&path, bytes)
+        .map_err(|_| native_error("The PDF could not be written for printing."))?;
+    if open {
+        app.opener()
+            .open_path(path.to_string_lossy(), None::<&str>)
+            .map_err(|_| {
+                native_error("No PDF viewer could be opened; the file is in the print folder.")
+            })?;
+    }
+    Ok(path.to_string_lossy().into_owned())
+}
+
+/// Asks where to save the PDF (native dialog) and writes it; `None` when the person cancels.
+#[tauri::command]
+pub async fn save_pdf(
+    app: tauri::AppHandle,
+    file_name: String,
+    base64: String,
+) -> Result<Option<String>, ApiError> {
+    let (name, bytes) = checked(&file_name, &base64)?;
+    let chosen = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .set_file_name(name)
+            .add_filter("PDF", &["pdf"])
+            .blocking_save_file()
+    })
+    .await
+    .map_err(|_| native_error("The save dialog could not be shown."))?;
+    let Some(chosen) = chosen else {
+        return Ok(None);
+    };
+    let path = chosen
+        .into_path()
+        .map_err(|_| native_error("That place cannot be written to."))?;
+    std::fs::write(&path, bytes).map_err(|_| native_error("The PDF could not be saved there."))?;
+    Ok(Some(path.to_string_lossy().into_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::checked;
+
+    #[test]
+    fn only_pdfs_with_plain_names_are_accepted() {
+        let pdf = "JVBERi0xLjQK"; // "%PDF-1.4\n"
+        assert_eq!(
+            checked("aftercare-2026-11-22-ab12.pdf", pdf).unwrap().0,
+            "aftercare-2026-11-22-ab12.pdf"
+        );
+        assert_eq!(
+            checked("../../etc/passwd.pdf", pdf).unwrap().0,
+            "etcpasswd.pdf"
+        );
+        assert!(checked("sheet.exe", pdf).is_err());
+        assert!(checked("sheet.pdf", "aGVsbG8=").is_err(), "not a PDF");
+        assert!(checked("sheet.pdf", "***").is_err(), "not base64");
+    }
+}

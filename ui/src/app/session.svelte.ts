@@ -1,0 +1,64 @@
+// Who is at the desk. `staff.me` at start, every sign-in/lock/unlock answer, and any request
+// refused with `unauthenticated` or `locked` (see `onAccessLost` in the api client) update it;
+// App.svelte shows the sign-in screen, the lock screen or the shell from it.
+
+import { onAccessLost, type DeskStatus, type Permission, type Role } from '../api';
+
+export const session = $state<{ desk: DeskStatus | null }>({ desk: null });
+
+/** Takes the core's answer about the desk (from `staff.me`, sign-in, lock, unlock…). */
+export function setDesk(desk: DeskStatus): void {
+  session.desk = desk;
+}
+
+/** Routes refusals from any screen to the sign-in or lock screen, once, at start-up. */
+export function watchAccess(): void {
+  onAccessLost((error) => {
+    const desk = session.desk;
+    if (desk === null) return;
+    if (error.code === 'locked') {
+      if (!desk.locked) session.desk = { ...desk, locked: true };
+    } else if (desk.signedIn !== null || desk.locked) {
+      session.desk = { ...desk, signedIn: null, locked: false };
+    }
+  });
+}
+
+const FRONT_DESK: ReadonlySet<Permission> = new Set<Permission>([
+  'anyone',
+  'signed_in',
+  'view_schedule',
+  'edit_schedule',
+  'view_clients',
+  'edit_clients',
+  'view_documents',
+]);
+const THERAPIST_MORE: ReadonlySet<Permission> = new Set<Permission>([
+  'manage_handouts',
+  'plan_self_care',
+  'view_clinical',
+  'edit_clinical',
+]);
+
+/** As `role_grants` in the core (which still enforces every call). */
+export function roleGrants(role: Role, permission: Permission): boolean {
+  if (role === 'owner') return true;
+  if (role === 'reception') return FRONT_DESK.has(permission);
+  return FRONT_DESK.has(permission) || THERAPIST_MORE.has(permission);
+}
+
+/** Whether the person signed in here may do this (to hide what they cannot). */
+export function may(permission: Permission): boolean {
+  const roles = session.desk?.signedIn?.roles ?? [];
+  return roles.some((role) => roleGrants(role, permission));
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: 'Owner',
+  reception: 'Reception',
+  therapist: 'Therapist',
+};
+
+export function rolesText(roles: readonly Role[]): string {
+  return roles.map((r) => ROLE_LABELS[r]).join(', ');
+}
