@@ -12,6 +12,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::scheduling::appointments::{
     self, Appointment, BookAppointment, CalendarRange, CalendarView, CancelAppointment,
 };
+use crate::scheduling::hours::{self, ClinicHours, TherapistHours};
 use crate::scheduling::{
     self, Practitioner, PractitionerInput, Room, RoomInput, Service, ServiceInput,
 };
@@ -139,6 +140,10 @@ operations! {
     "clients.get"          => ClientsGet(ById) -> Client, ViewClients, clients::get;
     "clients.create"       => ClientsCreate(ClientInput) -> Client, EditClients, clients::create;
     "clients.update"       => ClientsUpdate(ClientUpdate) -> Client, EditClients, clients::update;
+    "schedule.therapist_hours.get"  => TherapistHoursGet(ById) -> TherapistHours, ViewSchedule, hours::therapist_hours;
+    "schedule.therapist_hours.save" => TherapistHoursSave(TherapistHours) -> TherapistHours, ManageClinic, hours::save_therapist_hours;
+    "schedule.clinic_hours.get"     => ClinicHoursGet(NoArgs) -> ClinicHours, ViewSchedule, hours::clinic_hours;
+    "schedule.clinic_hours.save"    => ClinicHoursSave(ClinicHours) -> ClinicHours, ManageClinic, hours::save_clinic_hours;
     "calendar.range"       => CalendarRange(CalendarRange) -> CalendarView, ViewSchedule, appointments::calendar;
     "appointments.book"    => AppointmentsBook(BookAppointment) -> Appointment, EditSchedule, appointments::book;
     "appointments.cancel"  => AppointmentsCancel(CancelAppointment) -> Appointment, EditSchedule, appointments::cancel;

@@ -45,10 +45,10 @@ impl Engine {
 /// The database URL to use: `PALMA_DATABASE_URL` if set, else `palma.sqlite` in the OS
 /// app-data folder (created if missing).
 pub fn configured_url() -> Result<String, ConnectError> {
-    if let Ok(url) = std::env::var(DATABASE_URL_VAR) {
-        if !url.trim().is_empty() {
-            return Ok(url);
-        }
+    if let Ok(url) = std::env::var(DATABASE_URL_VAR)
+        && !url.trim().is_empty()
+    {
+        return Ok(url);
     }
     let folder = data_folder();
     std::fs::create_dir_all(&folder).map_err(|e| ConnectError::DataFolder(folder.clone(), e))?;

@@ -119,6 +119,7 @@ pub async fn fill(clinic: &Clinic, actor: &Actor) -> ApiResult<usize> {
                 RoomInput {
                     id: None,
                     name: name.into(),
+                    room_type: String::new(),
                     active: true,
                 },
             )
@@ -135,6 +136,8 @@ pub async fn fill(clinic: &Clinic, actor: &Actor) -> ApiResult<usize> {
             buffer_min,
             price_minor,
             colour: colour.into(),
+            room_type: String::new(),
+            practitioner_ids: Vec::new(),
             active: true,
         };
         services.push(scheduling::save_service(clinic, actor, input).await?.id);
@@ -198,6 +201,7 @@ async fn book_day(
             practitioner_id: therapist.to_owned(),
             room_id: rooms[rng.random_range(0..rooms.len())].clone(),
             start: format!("{day}T{slot}"),
+            override_reason: None,
         };
         // Try the other room when the first is taken; skip the slot when both are.
         let mut result = appointments::book(clinic, actor, request.clone()).await;

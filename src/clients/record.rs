@@ -56,13 +56,13 @@ impl ClientInput {
     fn parse(&self, today: chrono::NaiveDate) -> ApiResult<Client> {
         let date_of_birth =
             fields::optional_date("dateOfBirth", "Date of birth", &self.date_of_birth)?;
-        if let Some(born) = date_of_birth {
-            if born > today || born < today - chrono::Duration::days(130 * 366) {
-                return Err(ApiError::validation(
-                    "dateOfBirth",
-                    "Date of birth must be in the past (and within 130 years).",
-                ));
-            }
+        if let Some(born) = date_of_birth
+            && (born > today || born < today - chrono::Duration::days(130 * 366))
+        {
+            return Err(ApiError::validation(
+                "dateOfBirth",
+                "Date of birth must be in the past (and within 130 years).",
+            ));
         }
         let client = Client {
             id: String::new(),

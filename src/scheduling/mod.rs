@@ -1,7 +1,11 @@
-//! Scheduling: the clinic's therapists, rooms and services, and the appointments booked on them.
+//! Scheduling: the clinic's therapists, rooms and services, when they work, and the appointments
+//! booked on them.
 
 pub mod appointments;
+mod availability;
+pub mod hours;
 mod resources;
+mod rules;
 
 pub use resources::{
     Practitioner, PractitionerInput, Room, RoomInput, Service, ServiceInput, list_practitioners,

@@ -22,6 +22,7 @@ fn booking(
         practitioner_id: practitioner.to_owned(),
         room_id: room.to_owned(),
         start: start.to_owned(),
+        override_reason: None,
     }
 }
 

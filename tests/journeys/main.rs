@@ -7,4 +7,5 @@ mod world;
 mod booking;
 mod clients;
 mod journal;
+mod rules;
 mod setup;

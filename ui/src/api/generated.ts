@@ -10,7 +10,15 @@ export type Appointment = { id: string, clientId: string, clientName: string, se
 /**
  * Clinic wall-clock time, `YYYY-MM-DDTHH:MM`.
  */
-start: string, end: string, startMs: number, endMs: number, status: AppointmentStatus, colour: string, cancelReason: string | null, lateCancellation: boolean, };
+start: string, end: string, startMs: number, endMs: number, status: AppointmentStatus, colour: string, cancelReason: string | null, lateCancellation: boolean, 
+/**
+ * The course this appointment belongs to, if any.
+ */
+seriesId: string | null, 
+/**
+ * Why the owner booked it outside hours, if they did.
+ */
+overrideReason: string | null, };
 
 export type AppointmentStatus = "booked" | "confirmed" | "arrived" | "in_treatment" | "completed" | "cancelled" | "no_show";
 
@@ -18,7 +26,11 @@ export type BookAppointment = { clientId: string, serviceId: string, practitione
 /**
  * Clinic wall-clock time, `YYYY-MM-DDTHH:MM`.
  */
-start: string, };
+start: string, 
+/**
+ * Owner only: why this booking is outside working or opening hours (recorded).
+ */
+overrideReason?: string, };
 
 export type ById = { id: string, };
 
@@ -66,6 +78,8 @@ export type ClientSummary = { id: string, givenName: string, familyName: string,
 
 export type ClientUpdate = { id: string, client: ClientInput, };
 
+export type ClinicHours = { weekly: Array<WeeklyBlock>, closures: Array<Closure>, };
+
 export type ClinicSettings = { name: string, address: string, phone: string, email: string, website: string, 
 /**
  * IANA time zone, e.g. `Europe/London`: day boundaries and recurrences are computed in it.
@@ -79,6 +93,10 @@ currency: string,
  * A cancellation closer than this to the start is flagged as late.
  */
 lateCancelHours: number, };
+
+export type Closure = { day: string, reason: string, };
+
+export type DayBlock = { day: string, start: string, end: string, };
 
 export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "internal";
 
@@ -94,9 +112,13 @@ export type PractitionerInput = {
  */
 id?: string, displayName: string, colour: string, active: boolean, };
 
-export type Room = { id: string, name: string, active: boolean, };
+export type Room = { id: string, name: string, 
+/**
+ * What kind of room it is (e.g. "treatment", "hydro"); empty when it has no particular type.
+ */
+roomType: string, active: boolean, };
 
-export type RoomInput = { id?: string, name: string, active: boolean, };
+export type RoomInput = { id?: string, name: string, roomType: string, active: boolean, };
 
 export type SearchClients = { text: string, 
 /**
@@ -112,15 +134,41 @@ bufferMin: number,
 /**
  * Integer minor units (pence, cents) of `currency`.
  */
-priceMinor: number, currency: string, colour: string, active: boolean, };
+priceMinor: number, currency: string, colour: string, 
+/**
+ * The room type the service needs; empty when any room will do.
+ */
+roomType: string, 
+/**
+ * The therapists who offer it; empty when every therapist does.
+ */
+practitionerIds: Array<string>, active: boolean, };
 
-export type ServiceInput = { id?: string, name: string, durationMin: number, bufferMin: number, priceMinor: number, colour: string, active: boolean, };
+export type ServiceInput = { id?: string, name: string, durationMin: number, bufferMin: number, priceMinor: number, colour: string, roomType: string, practitionerIds: Array<string>, active: boolean, };
 
 export type SettingsInput = { name: string, address: string, phone: string, email: string, website: string, timeZone: string, currency: string, lateCancelHours: number, };
 
 export type SetupStatus = { configured: boolean, clinicName: string | null, };
 
 export type StartClinic = { "kind": "demo" } | { "kind": "empty", settings: SettingsInput, };
+
+export type TherapistHours = { practitionerId: string, weekly: Array<WeeklyBlock>, breaks: Array<WeeklyBlock>, timeOff: Array<TimeOff>, dayChanges: Array<DayBlock>, };
+
+export type TimeOff = { 
+/**
+ * `YYYY-MM-DD`, both days included.
+ */
+firstDay: string, lastDay: string, reason: string, };
+
+export type WeeklyBlock = { 
+/**
+ * 1 = Monday … 7 = Sunday.
+ */
+weekday: number, 
+/**
+ * `HH:MM`, clinic wall clock.
+ */
+start: string, end: string, };
 
 export interface Operations {
   "setup.status": { args: NoArgs; result: SetupStatus };
@@ -137,6 +185,10 @@ export interface Operations {
   "clients.get": { args: ById; result: Client };
   "clients.create": { args: ClientInput; result: Client };
   "clients.update": { args: ClientUpdate; result: Client };
+  "schedule.therapist_hours.get": { args: ById; result: TherapistHours };
+  "schedule.therapist_hours.save": { args: TherapistHours; result: TherapistHours };
+  "schedule.clinic_hours.get": { args: NoArgs; result: ClinicHours };
+  "schedule.clinic_hours.save": { args: ClinicHours; result: ClinicHours };
   "calendar.range": { args: CalendarRange; result: CalendarView };
   "appointments.book": { args: BookAppointment; result: Appointment };
   "appointments.cancel": { args: CancelAppointment; result: Appointment };
