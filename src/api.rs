@@ -10,9 +10,16 @@ use crate::clients::{self, Client, ClientInput, ClientSummary, ClientUpdate, Sea
 use crate::clinic::Clinic;
 use crate::error::{ApiError, ApiResult};
 use crate::scheduling::appointments::{
-    self, Appointment, BookAppointment, CalendarRange, CalendarView, CancelAppointment,
+    self, Appointment, BookAppointment, CalendarRange, CalendarView,
 };
+use crate::scheduling::changes::{
+    self, AppointmentChange, CancelAppointment, MoveAppointment, ResizeAppointment, SetStatus,
+};
+use crate::scheduling::history::{self, ClientHistory};
 use crate::scheduling::hours::{self, ClinicHours, TherapistHours};
+use crate::scheduling::waitlist::{
+    self, BookFromWaitlist, OffersFor, WaitlistEntry, WaitlistInput, WaitlistOffer,
+};
 use crate::scheduling::{
     self, Practitioner, PractitionerInput, Room, RoomInput, Service, ServiceInput,
 };
@@ -146,7 +153,16 @@ operations! {
     "schedule.clinic_hours.save"    => ClinicHoursSave(ClinicHours) -> ClinicHours, ManageClinic, hours::save_clinic_hours;
     "calendar.range"       => CalendarRange(CalendarRange) -> CalendarView, ViewSchedule, appointments::calendar;
     "appointments.book"    => AppointmentsBook(BookAppointment) -> Appointment, EditSchedule, appointments::book;
-    "appointments.cancel"  => AppointmentsCancel(CancelAppointment) -> Appointment, EditSchedule, appointments::cancel;
+    "appointments.cancel"  => AppointmentsCancel(CancelAppointment) -> AppointmentChange, EditSchedule, changes::cancel;
+    "appointments.move"    => AppointmentsMove(MoveAppointment) -> AppointmentChange, EditSchedule, changes::move_appointment;
+    "appointments.resize"  => AppointmentsResize(ResizeAppointment) -> AppointmentChange, EditSchedule, changes::resize;
+    "appointments.set_status" => AppointmentsSetStatus(SetStatus) -> Appointment, EditSchedule, changes::set_status;
+    "clients.history"      => ClientsHistory(ById) -> ClientHistory, ViewClients, history::client_history;
+    "waitlist.add"         => WaitlistAdd(WaitlistInput) -> WaitlistEntry, EditSchedule, waitlist::add;
+    "waitlist.list"        => WaitlistList(NoArgs) -> Vec<WaitlistEntry>, ViewSchedule, waitlist::list;
+    "waitlist.remove"      => WaitlistRemove(ById) -> NoArgs, EditSchedule, waitlist::remove;
+    "waitlist.book"        => WaitlistBook(BookFromWaitlist) -> Appointment, EditSchedule, waitlist::book;
+    "waitlist.offers"      => WaitlistOffers(OffersFor) -> Vec<WaitlistOffer>, ViewSchedule, waitlist::offers;
     "journal.changes"      => JournalChanges(ChangesSince) -> Changes, ViewSchedule, changes;
 }
 

@@ -5,7 +5,8 @@
 use crate::clients::{self, ClientInput};
 use crate::clinic::Clinic;
 use crate::error::{ApiResult, ErrorCode};
-use crate::scheduling::appointments::{self, BookAppointment, CancelAppointment};
+use crate::scheduling::appointments::{self, BookAppointment};
+use crate::scheduling::changes::{self, CancelAppointment};
 use crate::scheduling::{self, PractitionerInput, RoomInput, ServiceInput};
 use crate::settings::{self, ClinicSettings};
 use crate::staff::Actor;
@@ -229,12 +230,13 @@ async fn book_day(
         booked += 1;
         if day >= today && rng.random_bool(0.06) {
             let reason = CANCEL_REASONS[rng.random_range(0..CANCEL_REASONS.len())];
-            appointments::cancel(
+            changes::cancel(
                 clinic,
                 actor,
                 CancelAppointment {
                     id: appointment.id,
                     reason: reason.into(),
+                    scope: None,
                 },
             )
             .await?;

@@ -11,7 +11,7 @@ use crate::clinic::{Clinic, new_id};
 use crate::error::{ApiError, ApiResult};
 use crate::fields;
 use crate::scheduling::{Practitioner, Room};
-use crate::settings::{self, ClinicSettings};
+use crate::settings;
 use crate::staff::{Actor, Role};
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -97,13 +97,6 @@ pub struct BookAppointment {
 
 #[derive(Debug, Clone, Deserialize, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct CancelAppointment {
-    pub id: String,
-    pub reason: String,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct CalendarRange {
     /// First day, `YYYY-MM-DD`, in the clinic's time zone.
     pub from: String,
@@ -140,6 +133,7 @@ macro_rules! select_view {
     JOIN rooms r ON r.id = a.room_id"
     };
 }
+pub(crate) use select_view;
 
 pub(crate) fn local(tz: Tz, ms: i64) -> String {
     DateTime::<Utc>::from_timestamp_millis(ms)
@@ -235,7 +229,6 @@ pub async fn book(clinic: &Clinic, actor: &Actor, args: BookAppointment) -> ApiR
     let settings = settings::load(tx.conn()).await?;
     let tz = settings.tz();
     let start = parse_local("start", &args.start, tz)?;
-    let availability = Availability::load(tx.conn()).await?;
     let placement = Placement {
         client_id: &client_id,
         service_id: &service_id,
@@ -246,15 +239,7 @@ pub async fn book(clinic: &Clinic, actor: &Actor, args: BookAppointment) -> ApiR
         exclude: &[],
         override_hours: override_reason.is_some(),
     };
-    let checked = rules::check(tx.conn(), tz, &availability, &placement).await?;
-    let id = insert(
-        &mut tx,
-        &placement,
-        &checked.slot,
-        None,
-        override_reason.as_deref(),
-    )
-    .await?;
+    let id = place_new(&mut tx, tz, &placement, override_reason.as_deref()).await?;
     let booked = view(tx.conn(), &id, tz).await?;
     tx.commit().await?;
     Ok(booked)
@@ -274,6 +259,18 @@ pub(crate) fn override_reason(actor: &Actor, raw: Option<&str>) -> ApiResult<Opt
         });
     }
     Ok(Some(reason))
+}
+
+/// Checks a new placement against every rule and books it.
+pub(crate) async fn place_new(
+    tx: &mut WriteTx,
+    tz: Tz,
+    placement: &Placement<'_>,
+    override_reason: Option<&str>,
+) -> ApiResult<String> {
+    let availability = Availability::load(tx.conn()).await?;
+    let checked = rules::check(tx.conn(), tz, &availability, placement).await?;
+    insert(tx, placement, &checked.slot, None, override_reason).await
 }
 
 /// Writes a checked placement as a new booked appointment and journals it.
@@ -324,55 +321,6 @@ pub(crate) async fn insert(
     })
     .await?;
     Ok(id)
-}
-
-pub async fn cancel(
-    clinic: &Clinic,
-    actor: &Actor,
-    args: CancelAppointment,
-) -> ApiResult<Appointment> {
-    let id = fields::id("id", &args.id)?;
-    let reason = fields::required_line("reason", "Reason", &args.reason, 300)?;
-    let mut tx = WriteTx::begin(clinic, actor).await?;
-    let settings: ClinicSettings = settings::load(tx.conn()).await?;
-    let tz = settings.tz();
-    let current = view(tx.conn(), &id, tz).await?;
-    match current.status {
-        AppointmentStatus::Cancelled => {
-            return Err(ApiError::conflict("This appointment is already cancelled."));
-        }
-        AppointmentStatus::Completed | AppointmentStatus::NoShow => {
-            return Err(ApiError::conflict(
-                "This appointment is over and can no longer be cancelled.",
-            ));
-        }
-        _ => {}
-    }
-    let at = tx.at_ms();
-    let notice_ms = i64::from(settings.late_cancel_hours) * 3_600_000;
-    let late = current.start_ms - at < notice_ms;
-    sqlx::query(
-        "UPDATE appointments SET status = $2, cancel_reason = $3, cancelled_at = $4, \
-         late_cancel = $5, updated_at = $4 WHERE id = $1",
-    )
-    .bind(&id)
-    .bind(AppointmentStatus::Cancelled.as_str())
-    .bind(&reason)
-    .bind(at)
-    .bind(i32::from(late))
-    .execute(tx.conn())
-    .await?;
-    tx.record(Entry {
-        action: "cancel",
-        entity: "appointment",
-        entity_id: &id,
-        client_id: Some(&current.client_id),
-        detail: if late { "late".into() } else { String::new() },
-    })
-    .await?;
-    let cancelled = view(tx.conn(), &id, tz).await?;
-    tx.commit().await?;
-    Ok(cancelled)
 }
 
 pub async fn calendar(

@@ -93,6 +93,29 @@ pub(crate) fn hhmm_of(minutes: i32) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
+/// Reads times of day as reception names them — "morning" (before 12:00), "afternoon"
+/// (12:00–17:00), "evening" (from 17:00) — or as `HH:MM-HH:MM`; as minute spans a start must
+/// fall in. None given means any time.
+pub(crate) fn time_ranges(field: &str, items: &[String]) -> ApiResult<Vec<(i32, i32)>> {
+    items
+        .iter()
+        .map(|item| match item.trim() {
+            "morning" => Ok((0, 720)),
+            "afternoon" => Ok((720, 1020)),
+            "evening" => Ok((1020, 1440)),
+            other => {
+                let (s, e) = other.split_once('-').ok_or_else(|| {
+                    ApiError::validation(
+                        field,
+                        "Times of day are morning, afternoon, evening or like 09:00-12:00.",
+                    )
+                })?;
+                span(field, s, e)
+            }
+        })
+        .collect()
+}
+
 fn span(field: &str, start: &str, end: &str) -> ApiResult<(i32, i32)> {
     let (s, e) = (parse_hhmm(field, start)?, parse_hhmm(field, end)?);
     if e <= s {

@@ -3,9 +3,12 @@
 
 pub mod appointments;
 mod availability;
+pub mod changes;
+pub mod history;
 pub mod hours;
 mod resources;
 mod rules;
+pub mod waitlist;
 
 pub use resources::{
     Practitioner, PractitionerInput, Room, RoomInput, Service, ServiceInput, list_practitioners,

@@ -5,6 +5,7 @@
 mod world;
 
 mod booking;
+mod changes;
 mod clients;
 mod journal;
 mod rules;

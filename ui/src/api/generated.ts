@@ -20,6 +20,20 @@ seriesId: string | null,
  */
 overrideReason: string | null, };
 
+export type AppointmentChange = { following: Array<Appointment>, offers: Array<WaitlistOffer>, id: string, clientId: string, clientName: string, serviceId: string, serviceName: string, practitionerId: string, practitionerName: string, roomId: string, roomName: string, 
+/**
+ * Clinic wall-clock time, `YYYY-MM-DDTHH:MM`.
+ */
+start: string, end: string, startMs: number, endMs: number, status: AppointmentStatus, colour: string, cancelReason: string | null, lateCancellation: boolean, 
+/**
+ * The course this appointment belongs to, if any.
+ */
+seriesId: string | null, 
+/**
+ * Why the owner booked it outside hours, if they did.
+ */
+overrideReason: string | null, };
+
 export type AppointmentStatus = "booked" | "confirmed" | "arrived" | "in_treatment" | "completed" | "cancelled" | "no_show";
 
 export type BookAppointment = { clientId: string, serviceId: string, practitionerId: string, roomId: string, 
@@ -31,6 +45,8 @@ start: string,
  * Owner only: why this booking is outside working or opening hours (recorded).
  */
 overrideReason?: string, };
+
+export type BookFromWaitlist = { entryId: string, practitionerId: string, roomId: string, start: string, overrideReason?: string, };
 
 export type ById = { id: string, };
 
@@ -50,7 +66,7 @@ export type CalendarView = { from: string, days: number, timeZone: string,
  */
 today: string, practitioners: Array<Practitioner>, rooms: Array<Room>, appointments: Array<Appointment>, };
 
-export type CancelAppointment = { id: string, reason: string, };
+export type CancelAppointment = { id: string, reason: string, scope?: Scope, };
 
 export type Change = { seq: number, entity: string, entityId: string, action: string, };
 
@@ -67,6 +83,12 @@ export type Client = { id: string, givenName: string, familyName: string, prefer
  * `YYYY-MM-DD`, or null when not recorded.
  */
 dateOfBirth: string | null, phone: string, email: string, notesForReception: string, };
+
+export type ClientHistory = { clientId: string, 
+/**
+ * Newest first.
+ */
+appointments: Array<Appointment>, counts: StatusCounts, };
 
 export type ClientInput = { givenName: string, familyName: string, preferredName: string, 
 /**
@@ -100,7 +122,18 @@ export type DayBlock = { day: string, start: string, end: string, };
 
 export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "internal";
 
+export type FreeSlotRef = { practitionerId: string, roomId: string, start: string, end: string, };
+
+export type MoveAppointment = { id: string, practitionerId: string, roomId: string, 
+/**
+ * New clinic wall-clock start, `YYYY-MM-DDTHH:MM`. With scope "following", later
+ * occurrences move by the same number of days to the same time of day.
+ */
+start: string, overrideReason?: string, scope?: Scope, };
+
 export type NoArgs = Record<symbol, never>;
+
+export type OffersFor = { appointmentId?: string, slot?: FreeSlotRef, };
 
 export type Permission = "anyone" | "view_schedule" | "edit_schedule" | "view_clients" | "edit_clients" | "manage_clinic";
 
@@ -112,6 +145,12 @@ export type PractitionerInput = {
  */
 id?: string, displayName: string, colour: string, active: boolean, };
 
+export type ResizeAppointment = { id: string, 
+/**
+ * New clinic wall-clock end, `YYYY-MM-DDTHH:MM`.
+ */
+end: string, overrideReason?: string, };
+
 export type Room = { id: string, name: string, 
 /**
  * What kind of room it is (e.g. "treatment", "hydro"); empty when it has no particular type.
@@ -119,6 +158,8 @@ export type Room = { id: string, name: string,
 roomType: string, active: boolean, };
 
 export type RoomInput = { id?: string, name: string, roomType: string, active: boolean, };
+
+export type Scope = "one" | "following";
 
 export type SearchClients = { text: string, 
 /**
@@ -146,11 +187,15 @@ practitionerIds: Array<string>, active: boolean, };
 
 export type ServiceInput = { id?: string, name: string, durationMin: number, bufferMin: number, priceMinor: number, colour: string, roomType: string, practitionerIds: Array<string>, active: boolean, };
 
+export type SetStatus = { id: string, status: AppointmentStatus, };
+
 export type SettingsInput = { name: string, address: string, phone: string, email: string, website: string, timeZone: string, currency: string, lateCancelHours: number, };
 
 export type SetupStatus = { configured: boolean, clinicName: string | null, };
 
 export type StartClinic = { "kind": "demo" } | { "kind": "empty", settings: SettingsInput, };
+
+export type StatusCounts = { booked: number, confirmed: number, arrived: number, inTreatment: number, completed: number, cancelled: number, lateCancellations: number, noShows: number, };
 
 export type TherapistHours = { practitionerId: string, weekly: Array<WeeklyBlock>, breaks: Array<WeeklyBlock>, timeOff: Array<TimeOff>, dayChanges: Array<DayBlock>, };
 
@@ -159,6 +204,34 @@ export type TimeOff = {
  * `YYYY-MM-DD`, both days included.
  */
 firstDay: string, lastDay: string, reason: string, };
+
+export type Urgency = "normal" | "soon" | "urgent";
+
+export type WaitlistEntry = { id: string, clientId: string, clientName: string, serviceId: string, serviceName: string, practitionerIds: Array<string>, weekdays: Array<number>, timesOfDay: Array<string>, urgency: Urgency, note: string, 
+/**
+ * When it was added, clinic wall clock.
+ */
+created: string, };
+
+export type WaitlistInput = { clientId: string, serviceId: string, 
+/**
+ * Empty: any therapist who offers the service.
+ */
+practitionerIds: Array<string>, 
+/**
+ * 1 = Monday … 7 = Sunday; empty: any day.
+ */
+weekdays: Array<number>, 
+/**
+ * "morning", "afternoon", "evening" or `HH:MM-HH:MM`; empty: any time.
+ */
+timesOfDay: Array<string>, urgency: Urgency, note: string, };
+
+export type WaitlistOffer = { entry: WaitlistEntry, practitionerId: string, roomId: string, 
+/**
+ * Clinic wall-clock start, `YYYY-MM-DDTHH:MM`.
+ */
+start: string, };
 
 export type WeeklyBlock = { 
 /**
@@ -191,6 +264,15 @@ export interface Operations {
   "schedule.clinic_hours.save": { args: ClinicHours; result: ClinicHours };
   "calendar.range": { args: CalendarRange; result: CalendarView };
   "appointments.book": { args: BookAppointment; result: Appointment };
-  "appointments.cancel": { args: CancelAppointment; result: Appointment };
+  "appointments.cancel": { args: CancelAppointment; result: AppointmentChange };
+  "appointments.move": { args: MoveAppointment; result: AppointmentChange };
+  "appointments.resize": { args: ResizeAppointment; result: AppointmentChange };
+  "appointments.set_status": { args: SetStatus; result: Appointment };
+  "clients.history": { args: ById; result: ClientHistory };
+  "waitlist.add": { args: WaitlistInput; result: WaitlistEntry };
+  "waitlist.list": { args: NoArgs; result: Array<WaitlistEntry> };
+  "waitlist.remove": { args: ById; result: NoArgs };
+  "waitlist.book": { args: BookFromWaitlist; result: Appointment };
+  "waitlist.offers": { args: OffersFor; result: Array<WaitlistOffer> };
   "journal.changes": { args: ChangesSince; result: Changes };
 }
