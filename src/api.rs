@@ -17,6 +17,7 @@ use crate::scheduling::changes::{
 };
 use crate::scheduling::history::{self, ClientHistory};
 use crate::scheduling::hours::{self, ClinicHours, TherapistHours};
+use crate::scheduling::series::{self, Occurrence, SeriesBooked, SeriesRequest};
 use crate::scheduling::waitlist::{
     self, BookFromWaitlist, OffersFor, WaitlistEntry, WaitlistInput, WaitlistOffer,
 };
@@ -157,6 +158,8 @@ operations! {
     "appointments.move"    => AppointmentsMove(MoveAppointment) -> AppointmentChange, EditSchedule, changes::move_appointment;
     "appointments.resize"  => AppointmentsResize(ResizeAppointment) -> AppointmentChange, EditSchedule, changes::resize;
     "appointments.set_status" => AppointmentsSetStatus(SetStatus) -> Appointment, EditSchedule, changes::set_status;
+    "appointments.preview_series" => AppointmentsPreviewSeries(SeriesRequest) -> Vec<Occurrence>, ViewSchedule, series::preview;
+    "appointments.book_series"    => AppointmentsBookSeries(SeriesRequest) -> SeriesBooked, EditSchedule, series::book;
     "clients.history"      => ClientsHistory(ById) -> ClientHistory, ViewClients, history::client_history;
     "waitlist.add"         => WaitlistAdd(WaitlistInput) -> WaitlistEntry, EditSchedule, waitlist::add;
     "waitlist.list"        => WaitlistList(NoArgs) -> Vec<WaitlistEntry>, ViewSchedule, waitlist::list;

@@ -8,6 +8,7 @@ pub mod history;
 pub mod hours;
 mod resources;
 mod rules;
+pub mod series;
 pub mod waitlist;
 
 pub use resources::{

@@ -9,4 +9,5 @@ mod changes;
 mod clients;
 mod journal;
 mod rules;
+mod series;
 mod setup;

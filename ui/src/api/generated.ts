@@ -133,6 +133,12 @@ start: string, overrideReason?: string, scope?: Scope, };
 
 export type NoArgs = Record<symbol, never>;
 
+export type Occurrence = { date: string, 
+/**
+ * Clinic wall clock; empty when the time does not exist that day.
+ */
+start: string, end: string, startMs: number, skipped: boolean, refusal: Refusal | null, };
+
 export type OffersFor = { appointmentId?: string, slot?: FreeSlotRef, };
 
 export type Permission = "anyone" | "view_schedule" | "edit_schedule" | "view_clients" | "edit_clients" | "manage_clinic";
@@ -144,6 +150,8 @@ export type PractitionerInput = {
  * Absent to create, present to change.
  */
 id?: string, displayName: string, colour: string, active: boolean, };
+
+export type Refusal = { field: string | null, message: string, };
 
 export type ResizeAppointment = { id: string, 
 /**
@@ -166,6 +174,30 @@ export type SearchClients = { text: string,
  * At most this many results (1–50, default 20).
  */
 limit?: number, };
+
+export type SeriesBooked = { seriesId: string, appointments: Array<Appointment>, };
+
+export type SeriesRequest = { clientId: string, serviceId: string, practitionerId: string, roomId: string, 
+/**
+ * The first occurrence, clinic wall clock `YYYY-MM-DDTHH:MM`.
+ */
+start: string, 
+/**
+ * 1 = weekly, 2 = every two weeks, … (1–12).
+ */
+everyWeeks: number, 
+/**
+ * How many occurrences (1–104); or give `until`.
+ */
+count?: number, 
+/**
+ * Last possible date, `YYYY-MM-DD`, included.
+ */
+until?: string, 
+/**
+ * Dates (`YYYY-MM-DD`) of occurrences not to book.
+ */
+skip: Array<string>, overrideReason?: string, };
 
 export type Service = { id: string, name: string, durationMin: number, 
 /**
@@ -268,6 +300,8 @@ export interface Operations {
   "appointments.move": { args: MoveAppointment; result: AppointmentChange };
   "appointments.resize": { args: ResizeAppointment; result: AppointmentChange };
   "appointments.set_status": { args: SetStatus; result: Appointment };
+  "appointments.preview_series": { args: SeriesRequest; result: Array<Occurrence> };
+  "appointments.book_series": { args: SeriesRequest; result: SeriesBooked };
   "clients.history": { args: ById; result: ClientHistory };
   "waitlist.add": { args: WaitlistInput; result: WaitlistEntry };
   "waitlist.list": { args: NoArgs; result: Array<WaitlistEntry> };
