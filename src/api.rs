@@ -15,6 +15,7 @@ use crate::scheduling::appointments::{
 use crate::scheduling::changes::{
     self, AppointmentChange, CancelAppointment, MoveAppointment, ResizeAppointment, SetStatus,
 };
+use crate::scheduling::find::{self, FindTimes, FreeTime};
 use crate::scheduling::history::{self, ClientHistory};
 use crate::scheduling::hours::{self, ClinicHours, TherapistHours};
 use crate::scheduling::series::{self, Occurrence, SeriesBooked, SeriesRequest};
@@ -160,6 +161,7 @@ operations! {
     "appointments.set_status" => AppointmentsSetStatus(SetStatus) -> Appointment, EditSchedule, changes::set_status;
     "appointments.preview_series" => AppointmentsPreviewSeries(SeriesRequest) -> Vec<Occurrence>, ViewSchedule, series::preview;
     "appointments.book_series"    => AppointmentsBookSeries(SeriesRequest) -> SeriesBooked, EditSchedule, series::book;
+    "appointments.find_times"     => AppointmentsFindTimes(FindTimes) -> Vec<FreeTime>, ViewSchedule, find::find_times;
     "clients.history"      => ClientsHistory(ById) -> ClientHistory, ViewClients, history::client_history;
     "waitlist.add"         => WaitlistAdd(WaitlistInput) -> WaitlistEntry, EditSchedule, waitlist::add;
     "waitlist.list"        => WaitlistList(NoArgs) -> Vec<WaitlistEntry>, ViewSchedule, waitlist::list;

@@ -216,7 +216,6 @@ impl Availability {
     /// The spans of `day` in which `practitioner` can be booked, for searching free times:
     /// their working blocks (or `fallback` when they have none set up) minus breaks, within
     /// opening hours; empty on closures and time off.
-    #[allow(dead_code)] // find-a-time uses it (next commit)
     pub fn open_spans(
         &self,
         practitioner_id: &str,
@@ -252,7 +251,6 @@ fn weekday_index(weekday: i32) -> usize {
     usize::try_from(weekday.clamp(1, 7)).unwrap_or(1)
 }
 
-#[allow(dead_code)]
 fn intersect(a: &[(i32, i32)], b: &[(i32, i32)]) -> Vec<(i32, i32)> {
     let mut out = Vec::new();
     for (s1, e1) in a {
@@ -266,7 +264,6 @@ fn intersect(a: &[(i32, i32)], b: &[(i32, i32)]) -> Vec<(i32, i32)> {
     out
 }
 
-#[allow(dead_code)]
 fn subtract(spans: &[(i32, i32)], (cs, ce): (i32, i32)) -> Vec<(i32, i32)> {
     let mut out = Vec::new();
     for (s, e) in spans {

@@ -7,6 +7,7 @@ mod world;
 mod booking;
 mod changes;
 mod clients;
+mod find;
 mod journal;
 mod rules;
 mod series;

@@ -122,7 +122,39 @@ export type DayBlock = { day: string, start: string, end: string, };
 
 export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "internal";
 
+export type FindTimes = { serviceId: string, 
+/**
+ * Empty: every therapist who offers the service.
+ */
+practitionerIds: Array<string>, 
+/**
+ * The client to book, so their own appointments are avoided.
+ */
+clientId?: string, 
+/**
+ * 1 = Monday … 7 = Sunday; empty: any day.
+ */
+weekdays: Array<number>, 
+/**
+ * "morning", "afternoon", "evening" or `HH:MM-HH:MM`; empty: any time.
+ */
+timesOfDay: Array<string>, 
+/**
+ * Search from this clinic wall-clock time (default: now).
+ */
+from?: string, 
+/**
+ * At most this many slots (1–50, default 10).
+ */
+limit?: number, };
+
 export type FreeSlotRef = { practitionerId: string, roomId: string, start: string, end: string, };
+
+export type FreeTime = { practitionerId: string, practitionerName: string, roomId: string, roomName: string, 
+/**
+ * Clinic wall clock, `YYYY-MM-DDTHH:MM`.
+ */
+start: string, end: string, startMs: number, };
 
 export type MoveAppointment = { id: string, practitionerId: string, roomId: string, 
 /**
@@ -302,6 +334,7 @@ export interface Operations {
   "appointments.set_status": { args: SetStatus; result: Appointment };
   "appointments.preview_series": { args: SeriesRequest; result: Array<Occurrence> };
   "appointments.book_series": { args: SeriesRequest; result: SeriesBooked };
+  "appointments.find_times": { args: FindTimes; result: Array<FreeTime> };
   "clients.history": { args: ById; result: ClientHistory };
   "waitlist.add": { args: WaitlistInput; result: WaitlistEntry };
   "waitlist.list": { args: NoArgs; result: Array<WaitlistEntry> };
