@@ -157,7 +157,7 @@ pub async fn fill(clinic: &Clinic, actor: &Actor) -> ApiResult<usize> {
             ),
             phone: format!("07700 900{n:03}"),
             email: format!("client{n:02}@example.org"),
-            notes_for_reception: String::new(),
+            ..ClientInput::default()
         };
         clients.push(clients::create(clinic, actor, input).await?.id);
     }

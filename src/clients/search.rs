@@ -192,7 +192,7 @@ mod tests {
             date_of_birth: None,
             phone: "+44 7700 900123".into(),
             email: "Zoe@Example.org".into(),
-            notes_for_reception: String::new(),
+            ..Client::default()
         };
         assert_eq!(
             search_key(&client),

@@ -9,6 +9,7 @@ mod changes;
 mod clients;
 mod find;
 mod journal;
+mod reception;
 mod rules;
 mod series;
 mod setup;

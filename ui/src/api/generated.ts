@@ -82,7 +82,11 @@ export type Client = { id: string, givenName: string, familyName: string, prefer
 /**
  * `YYYY-MM-DD`, or null when not recorded.
  */
-dateOfBirth: string | null, phone: string, email: string, notesForReception: string, };
+dateOfBirth: string | null, phone: string, email: string, notesForReception: string, address: string, emergencyContactName: string, emergencyContactPhone: string, preferredContact: ContactMethod, 
+/**
+ * Short warnings reception must see when booking (e.g. "wheelchair user", "call, don't text").
+ */
+alerts: string, };
 
 export type ClientHistory = { clientId: string, 
 /**
@@ -94,7 +98,11 @@ export type ClientInput = { givenName: string, familyName: string, preferredName
 /**
  * `YYYY-MM-DD` or empty.
  */
-dateOfBirth: string, phone: string, email: string, notesForReception: string, };
+dateOfBirth: string, phone: string, email: string, notesForReception: string, address: string, emergencyContactName: string, emergencyContactPhone: string, preferredContact: ContactMethod, alerts: string, 
+/**
+ * Reception has checked a possible duplicate and it is a different person.
+ */
+confirmedNotDuplicate: boolean, };
 
 export type ClientSummary = { id: string, givenName: string, familyName: string, preferredName: string, dateOfBirth: string | null, phone: string, email: string, };
 
@@ -117,6 +125,8 @@ currency: string,
 lateCancelHours: number, };
 
 export type Closure = { day: string, reason: string, };
+
+export type ContactMethod = "unspecified" | "phone" | "sms" | "email" | "post";
 
 export type DayBlock = { day: string, start: string, end: string, };
 
