@@ -18,6 +18,7 @@ use crate::scheduling::changes::{
 use crate::scheduling::find::{self, FindTimes, FreeTime};
 use crate::scheduling::history::{self, ClientHistory};
 use crate::scheduling::hours::{self, ClinicHours, TherapistHours};
+use crate::scheduling::output::{self, DaySheet, DaySheetRequest, IcsFile, IcsRequest};
 use crate::scheduling::series::{self, Occurrence, SeriesBooked, SeriesRequest};
 use crate::scheduling::waitlist::{
     self, BookFromWaitlist, OffersFor, WaitlistEntry, WaitlistInput, WaitlistOffer,
@@ -162,6 +163,8 @@ operations! {
     "appointments.preview_series" => AppointmentsPreviewSeries(SeriesRequest) -> Vec<Occurrence>, ViewSchedule, series::preview;
     "appointments.book_series"    => AppointmentsBookSeries(SeriesRequest) -> SeriesBooked, EditSchedule, series::book;
     "appointments.find_times"     => AppointmentsFindTimes(FindTimes) -> Vec<FreeTime>, ViewSchedule, find::find_times;
+    "appointments.ics"            => AppointmentsIcs(IcsRequest) -> IcsFile, ViewSchedule, output::appointment_ics;
+    "schedule.day_sheet"          => ScheduleDaySheet(DaySheetRequest) -> DaySheet, ViewSchedule, output::day_sheet;
     "clients.history"      => ClientsHistory(ById) -> ClientHistory, ViewClients, history::client_history;
     "waitlist.add"         => WaitlistAdd(WaitlistInput) -> WaitlistEntry, EditSchedule, waitlist::add;
     "waitlist.list"        => WaitlistList(NoArgs) -> Vec<WaitlistEntry>, ViewSchedule, waitlist::list;

@@ -7,6 +7,7 @@ pub mod changes;
 pub mod find;
 pub mod history;
 pub mod hours;
+pub mod output;
 mod resources;
 mod rules;
 pub mod series;

@@ -9,6 +9,7 @@ mod changes;
 mod clients;
 mod find;
 mod journal;
+mod output;
 mod reception;
 mod rules;
 mod series;

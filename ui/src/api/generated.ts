@@ -130,6 +130,28 @@ export type ContactMethod = "unspecified" | "phone" | "sms" | "email" | "post";
 
 export type DayBlock = { day: string, start: string, end: string, };
 
+export type DaySheet = { date: string, clinicName: string, 
+/**
+ * By therapist, then time; cancelled appointments left out.
+ */
+rows: Array<DaySheetRow>, };
+
+export type DaySheetRequest = { 
+/**
+ * `YYYY-MM-DD`, clinic time zone.
+ */
+date: string, 
+/**
+ * One therapist's sheet; absent for everyone's.
+ */
+practitionerId?: string, };
+
+export type DaySheetRow = { start: string, end: string, practitionerName: string, clientName: string, serviceName: string, roomName: string, status: AppointmentStatus, 
+/**
+ * The client has a precaution on file (set by the clinical record when it exists).
+ */
+precaution: boolean, };
+
 export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "internal";
 
 export type FindTimes = { serviceId: string, 
@@ -165,6 +187,22 @@ export type FreeTime = { practitionerId: string, practitionerName: string, roomI
  * Clinic wall clock, `YYYY-MM-DDTHH:MM`.
  */
 start: string, end: string, startMs: number, };
+
+export type IcsFile = { fileName: string, 
+/**
+ * `text/calendar` content with CRLF line endings.
+ */
+content: string, };
+
+export type IcsRequest = { 
+/**
+ * One appointment …
+ */
+id?: string, 
+/**
+ * … or every active occurrence of a course.
+ */
+seriesId?: string, };
 
 export type MoveAppointment = { id: string, practitionerId: string, roomId: string, 
 /**
@@ -345,6 +383,8 @@ export interface Operations {
   "appointments.preview_series": { args: SeriesRequest; result: Array<Occurrence> };
   "appointments.book_series": { args: SeriesRequest; result: SeriesBooked };
   "appointments.find_times": { args: FindTimes; result: Array<FreeTime> };
+  "appointments.ics": { args: IcsRequest; result: IcsFile };
+  "schedule.day_sheet": { args: DaySheetRequest; result: DaySheet };
   "clients.history": { args: ById; result: ClientHistory };
   "waitlist.add": { args: WaitlistInput; result: WaitlistEntry };
   "waitlist.list": { args: NoArgs; result: Array<WaitlistEntry> };
