@@ -10,6 +10,7 @@ mod clients;
 mod find;
 mod journal;
 mod output;
+mod property;
 mod reception;
 mod rules;
 mod series;
