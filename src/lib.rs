@@ -12,6 +12,7 @@ pub mod clinic;
 pub mod clock;
 pub mod db;
 pub mod demo;
+pub mod demo_large;
 pub mod error;
 pub mod fields;
 pub mod scheduling;

@@ -29,11 +29,22 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Sets up the demo clinic in an empty database.
-    Demo,
+    Demo {
+        /// "small" (3 therapists, two weeks) or "large" (12 therapists, 10 years, ~300k
+        /// appointments, 40k clients: for speed work).
+        #[arg(long, value_enum, default_value_t = Size::Small)]
+        size: Size,
+    },
     /// Checks the journal's hash chain and names the first broken link.
     VerifyAudit,
     /// Prints where the database is.
     Where,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Size {
+    Small,
+    Large,
 }
 
 #[tokio::main]
@@ -58,7 +69,17 @@ async fn main() -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     use std::io::Write;
     match cli.command {
-        Command::Demo => {
+        Command::Demo { size: Size::Large } => {
+            let made = palma::demo_large::create(&clinic, &owner)
+                .await
+                .map_err(|e| anyhow::anyhow!(e.message))?;
+            writeln!(
+                out,
+                "Large demo clinic ready: {} clients, {} appointments",
+                made.clients, made.appointments
+            )?;
+        }
+        Command::Demo { size: Size::Small } => {
             dispatch(&clinic, &owner, Call::SetupStart(StartClinic::Demo))
                 .await
                 .map_err(|e| anyhow::anyhow!(e.message))?;

@@ -4,4 +4,4 @@ mod record;
 mod search;
 
 pub use record::{Client, ClientInput, ClientUpdate, ContactMethod, create, get, update};
-pub use search::{ClientSummary, SearchClients, search, search_key};
+pub use search::{ClientSummary, SearchClients, fold, search, search_key};

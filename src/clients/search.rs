@@ -2,15 +2,19 @@
 //!
 //! Each client has a `search_key`: the lower-case, accent-free words of those fields, each
 //! preceded by a space. A query matches when every one of its words starts a word of the key.
-//! The same SQL runs on both engines because the folding is done here, not by the database.
+//! The folding is done here, not by the database; only the index differs per engine (the one
+//! place with per-engine SQL): an FTS5 prefix query on SQLite, a trigram-indexed LIKE on
+//! PostgreSQL (migration 0014).
 
 use super::record::Client;
 use crate::clinic::Clinic;
+use crate::db::Engine;
 use crate::error::ApiResult;
 use crate::fields;
 use crate::staff::Actor;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
+use sqlx::any::AnyRow;
 use ts_rs::TS;
 use unicode_normalization::UnicodeNormalization;
 
@@ -110,6 +114,46 @@ fn like_prefix(word: &str) -> String {
     pattern
 }
 
+const SUMMARY: &str = "SELECT id, given_name, family_name, preferred_name, date_of_birth, phone, \
+                       email FROM clients";
+
+/// SQLite: every word as a prefix query on the FTS5 index of search keys.
+async fn sqlite_matches(clinic: &Clinic, words: &[String], limit: i64) -> ApiResult<Vec<AnyRow>> {
+    // Words are letters and digits only (see `words`); quoting keeps FTS syntax out anyway.
+    let query = words
+        .iter()
+        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok(sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{SUMMARY} WHERE id IN (SELECT client_id FROM clients_fts WHERE clients_fts MATCH $1) \
+         ORDER BY family_name, given_name, id LIMIT $2"
+    )))
+    .bind(query)
+    .bind(limit)
+    .fetch_all(clinic.pool())
+    .await?)
+}
+
+/// PostgreSQL (trigram-indexed) and the empty search: every word must start a word of the key.
+async fn like_matches(clinic: &Clinic, words: &[String], limit: i64) -> ApiResult<Vec<AnyRow>> {
+    let mut sql = String::from(SUMMARY);
+    for (i, _) in words.iter().enumerate() {
+        sql.push_str(if i == 0 { " WHERE " } else { " AND " });
+        sql.push_str(&format!("search_key LIKE ${} ESCAPE '\\'", i + 1));
+    }
+    sql.push_str(&format!(
+        " ORDER BY family_name, given_name, id LIMIT ${}",
+        words.len() + 1
+    ));
+    // Built only from literals and placeholder numbers; every value is bound.
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for word in words {
+        query = query.bind(like_prefix(word));
+    }
+    Ok(query.bind(limit).fetch_all(clinic.pool()).await?)
+}
+
 pub async fn search(
     clinic: &Clinic,
     _actor: &Actor,
@@ -132,24 +176,12 @@ pub async fn search(
         // Only punctuation was typed: nothing can match it.
         return Ok(Vec::new());
     }
-    let mut sql = String::from(
-        "SELECT id, given_name, family_name, preferred_name, date_of_birth, phone, email \
-         FROM clients",
-    );
-    for (i, _) in query_words.iter().enumerate() {
-        sql.push_str(if i == 0 { " WHERE " } else { " AND " });
-        sql.push_str(&format!("search_key LIKE ${} ESCAPE '\\'", i + 1));
-    }
-    sql.push_str(&format!(
-        " ORDER BY family_name, given_name, id LIMIT ${}",
-        query_words.len() + 1
-    ));
-    // Built only from literals and placeholder numbers; every value is bound.
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-    for word in &query_words {
-        query = query.bind(like_prefix(word));
-    }
-    let rows = query.bind(limit).fetch_all(clinic.pool()).await?;
+    let rows = match clinic.engine() {
+        Engine::Sqlite if !query_words.is_empty() => {
+            sqlite_matches(clinic, &query_words, limit).await?
+        }
+        _ => like_matches(clinic, &query_words, limit).await?,
+    };
     rows.iter()
         .map(|row| {
             Ok(ClientSummary {
