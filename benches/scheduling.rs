@@ -71,21 +71,20 @@ fn reception(c: &mut Criterion) {
     let clinic = runtime.block_on(open(&owner));
     let call = |call: Call| runtime.block_on(dispatch(&clinic, &owner, call)).unwrap();
     let samples = RefCell::new(Vec::new());
-    let timed =
-        |name: &str, c: &mut Criterion, mut run: Box<dyn FnMut(u64) -> Duration + '_>| {
-            c.bench_function(name, |b| {
-                b.iter_custom(|iterations| {
-                    let mut total = Duration::ZERO;
-                    for i in 0..iterations {
-                        let took = run(i);
-                        samples.borrow_mut().push(took);
-                        total += took;
-                    }
-                    total
-                });
+    let timed = |name: &str, c: &mut Criterion, mut run: Box<dyn FnMut(u64) -> Duration + '_>| {
+        c.bench_function(name, |b| {
+            b.iter_custom(|iterations| {
+                let mut total = Duration::ZERO;
+                for i in 0..iterations {
+                    let took = run(i);
+                    samples.borrow_mut().push(took);
+                    total += took;
+                }
+                total
             });
-            p95(name, &samples);
-        };
+        });
+        p95(name, &samples);
+    };
 
     timed(
         "week view, all therapists",

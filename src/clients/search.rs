@@ -177,7 +177,12 @@ pub async fn search(
         return Ok(Vec::new());
     }
     let rows = match clinic.engine() {
-        Engine::Sqlite if !query_words.is_empty() => {
+        // A short first word or phone digits match much of the list: walking it in name order
+        // and stopping at the limit beats expanding the prefix over the whole index.
+        Engine::Sqlite
+            if query_words.iter().map(|w| w.chars().count()).sum::<usize>() >= 3
+                && !query_words[0].chars().all(|c| c.is_ascii_digit()) =>
+        {
             sqlite_matches(clinic, &query_words, limit).await?
         }
         _ => like_matches(clinic, &query_words, limit).await?,
