@@ -17,7 +17,18 @@ use crate::handouts::programme::{
 };
 use crate::handouts::{self, Handout, HandoutFilter, HandoutSummary, RetireHandout, SaveHandout};
 use crate::scheduling::appointments::{
-    self, Appointment, BookAppointment, CalendarRange, CalendarView, CancelAppointment,
+    self, Appointment, BookAppointment, CalendarRange, CalendarView,
+};
+use crate::scheduling::changes::{
+    self, AppointmentChange, CancelAppointment, MoveAppointment, ResizeAppointment, SetStatus,
+};
+use crate::scheduling::find::{self, FindTimes, FreeTime};
+use crate::scheduling::history::{self as visits, ClientHistory};
+use crate::scheduling::hours::{self, ClinicHours, TherapistHours};
+use crate::scheduling::output::{self, DaySheet, DaySheetRequest, IcsFile, IcsRequest};
+use crate::scheduling::series::{self, Occurrence, SeriesBooked, SeriesRequest};
+use crate::scheduling::waitlist::{
+    self, BookFromWaitlist, OffersFor, WaitlistEntry, WaitlistInput, WaitlistOffer,
 };
 use crate::scheduling::{
     self, Practitioner, PractitionerInput, Room, RoomInput, Service, ServiceInput,
@@ -223,9 +234,27 @@ operations! {
     "retention.purge_due"  => RetentionPurgeDue(NoArgs) -> clients::requests::PurgeReport, ManageRetention, clients::requests::purge_due;
     "retention.settings"   => RetentionSettings(NoArgs) -> clients::requests::RetentionSettings, ManageRetention, clients::requests::retention;
     "retention.configure"  => RetentionConfigure(clients::requests::RetentionSettings) -> clients::requests::RetentionSettings, ManageRetention, clients::requests::configure_retention;
+    "schedule.therapist_hours.get"  => TherapistHoursGet(ById) -> TherapistHours, ViewSchedule, hours::therapist_hours;
+    "schedule.therapist_hours.save" => TherapistHoursSave(TherapistHours) -> TherapistHours, ManageClinic, hours::save_therapist_hours;
+    "schedule.clinic_hours.get"     => ClinicHoursGet(NoArgs) -> ClinicHours, ViewSchedule, hours::clinic_hours;
+    "schedule.clinic_hours.save"    => ClinicHoursSave(ClinicHours) -> ClinicHours, ManageClinic, hours::save_clinic_hours;
     "calendar.range"       => CalendarRange(CalendarRange) -> CalendarView, ViewSchedule, appointments::calendar;
     "appointments.book"    => AppointmentsBook(BookAppointment) -> Appointment, EditSchedule, appointments::book;
-    "appointments.cancel"  => AppointmentsCancel(CancelAppointment) -> Appointment, EditSchedule, appointments::cancel;
+    "appointments.cancel"  => AppointmentsCancel(CancelAppointment) -> AppointmentChange, EditSchedule, changes::cancel;
+    "appointments.move"    => AppointmentsMove(MoveAppointment) -> AppointmentChange, EditSchedule, changes::move_appointment;
+    "appointments.resize"  => AppointmentsResize(ResizeAppointment) -> AppointmentChange, EditSchedule, changes::resize;
+    "appointments.set_status" => AppointmentsSetStatus(SetStatus) -> Appointment, EditSchedule, changes::set_status;
+    "appointments.preview_series" => AppointmentsPreviewSeries(SeriesRequest) -> Vec<Occurrence>, ViewSchedule, series::preview;
+    "appointments.book_series"    => AppointmentsBookSeries(SeriesRequest) -> SeriesBooked, EditSchedule, series::book;
+    "appointments.find_times"     => AppointmentsFindTimes(FindTimes) -> Vec<FreeTime>, ViewSchedule, find::find_times;
+    "appointments.ics"            => AppointmentsIcs(IcsRequest) -> IcsFile, ViewSchedule, output::appointment_ics;
+    "schedule.day_sheet"          => ScheduleDaySheet(DaySheetRequest) -> DaySheet, ViewSchedule, output::day_sheet;
+    "clients.history"      => ClientsHistory(ById) -> ClientHistory, ViewClients, visits::client_history;
+    "waitlist.add"         => WaitlistAdd(WaitlistInput) -> WaitlistEntry, EditSchedule, waitlist::add;
+    "waitlist.list"        => WaitlistList(NoArgs) -> Vec<WaitlistEntry>, ViewSchedule, waitlist::list;
+    "waitlist.remove"      => WaitlistRemove(ById) -> NoArgs, EditSchedule, waitlist::remove;
+    "waitlist.book"        => WaitlistBook(BookFromWaitlist) -> Appointment, EditSchedule, waitlist::book;
+    "waitlist.offers"      => WaitlistOffers(OffersFor) -> Vec<WaitlistOffer>, ViewSchedule, waitlist::offers;
     "journal.changes"      => JournalChanges(ChangesSince) -> Changes, ViewSchedule, changes;
     "clients.alert_flags"  => ClientsAlertFlags(ById) -> care::AlertFlags, ViewClients, care::alert_flags;
     "care.record"          => CareRecord(ByClient) -> care::ClinicalRecord, ViewClinical, care::record;

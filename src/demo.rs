@@ -16,9 +16,8 @@ use crate::documents::history::{self, IssueAftercare};
 use crate::error::{ApiResult, ErrorCode};
 use crate::handouts::programme::{self, AftercareNotes, AssignHandout};
 use crate::handouts::{self, HandoutFilter};
-use crate::scheduling::appointments::{
-    self, Appointment, AppointmentStatus, BookAppointment, CancelAppointment,
-};
+use crate::scheduling::appointments::{self, Appointment, AppointmentStatus, BookAppointment};
+use crate::scheduling::changes::{self, CancelAppointment};
 use crate::scheduling::{self, PractitionerInput, RoomInput, ServiceInput};
 use crate::settings::{self, ClinicSettings};
 use crate::staff::accounts::{self, Parsed};
@@ -273,6 +272,7 @@ pub async fn fill(clinic: &Clinic, actor: &Actor) -> ApiResult<usize> {
                 RoomInput {
                     id: None,
                     name: name.into(),
+                    room_type: String::new(),
                     active: true,
                 },
             )
@@ -289,6 +289,8 @@ pub async fn fill(clinic: &Clinic, actor: &Actor) -> ApiResult<usize> {
             buffer_min,
             price_minor,
             colour: colour.into(),
+            room_type: String::new(),
+            practitioner_ids: Vec::new(),
             active: true,
         };
         services.push(scheduling::save_service(clinic, actor, input).await?.id);
@@ -307,7 +309,7 @@ pub async fn fill(clinic: &Clinic, actor: &Actor) -> ApiResult<usize> {
             ),
             phone: format!("07700 900{n:03}"),
             email: format!("client{n:02}@example.org"),
-            notes_for_reception: String::new(),
+            ..ClientInput::default()
         };
         clients.push(clients::create(clinic, actor, input).await?.id);
     }
@@ -428,6 +430,7 @@ async fn book_day(
             practitioner_id: therapist.to_owned(),
             room_id: rooms[rng.random_range(0..rooms.len())].clone(),
             start: format!("{day}T{slot}"),
+            override_reason: None,
         };
         // Try the other room when the first is taken; skip the slot when both are.
         let mut result = appointments::book(clinic, actor, request.clone()).await;
@@ -457,8 +460,9 @@ async fn book_day(
             let cancel = CancelAppointment {
                 id: appointment.id,
                 reason: reason.into(),
+                scope: None,
             };
-            booked.push(appointments::cancel(clinic, actor, cancel).await?);
+            booked.push(changes::cancel(clinic, actor, cancel).await?.appointment);
         } else {
             booked.push(appointment);
         }

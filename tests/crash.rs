@@ -54,11 +54,14 @@ async fn set_up(url: &str) {
             active: true,
         }),
         Call::RoomsSave(RoomInput {
+            room_type: String::new(),
             id: None,
             name: "Willow".into(),
             active: true,
         }),
         Call::ServicesSave(ServiceInput {
+            practitioner_ids: vec![],
+            room_type: String::new(),
             id: None,
             name: "Deep tissue".into(),
             duration_min: 30,

@@ -35,7 +35,12 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Sets up the demo clinic in an empty database.
-    Demo,
+    Demo {
+        /// "small" (3 therapists, two weeks) or "large" (12 therapists, 10 years, ~300k
+        /// appointments, 40k clients: for speed work).
+        #[arg(long, value_enum, default_value_t = Size::Small)]
+        size: Size,
+    },
     /// Checks the journal's hash chain and names the first broken link.
     VerifyAudit,
     /// Prints where the database is.
@@ -51,6 +56,12 @@ enum Command {
     /// Test support: writes clients and bookings in a loop, printing each committed id.
     #[command(name = "__crash-writer", hide = true)]
     CrashWriter,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Size {
+    Small,
+    Large,
 }
 
 #[tokio::main]
@@ -89,7 +100,17 @@ async fn main() -> anyhow::Result<()> {
     // The command line is a trusted maintenance tool: it acts as the built-in owner.
     let desk = Desk::system(Actor::builtin_owner());
     match cli.command {
-        Command::Demo => {
+        Command::Demo { size: Size::Large } => {
+            let made = palma::demo_large::create(&clinic, &Actor::builtin_owner())
+                .await
+                .map_err(|e| anyhow::anyhow!(e.message))?;
+            writeln!(
+                out,
+                "Large demo clinic ready: {} clients, {} appointments",
+                made.clients, made.appointments
+            )?;
+        }
+        Command::Demo { size: Size::Small } => {
             dispatch(&clinic, &desk, Call::SetupStart(StartClinic::Demo))
                 .await
                 .map_err(|e| anyhow::anyhow!(e.message))?;

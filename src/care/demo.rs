@@ -32,6 +32,7 @@ async fn visit(
         practitioner_id: ids.therapist.to_owned(),
         room_id: room.to_owned(),
         start: format!("{day}T{time}"),
+        override_reason: None,
     };
     Ok(appointments::book(clinic, actor, request).await?.id)
 }

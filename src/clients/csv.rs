@@ -243,6 +243,7 @@ pub async fn import(
             phone: get(4),
             email: get(5),
             notes_for_reception: get(6),
+            ..ClientInput::default()
         };
         match input.parse(today) {
             Ok(mut client) => {

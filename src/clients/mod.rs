@@ -6,5 +6,5 @@ mod record;
 pub mod requests;
 mod search;
 
-pub use record::{Client, ClientInput, ClientUpdate, create, get, update};
+pub use record::{Client, ClientInput, ClientUpdate, ContactMethod, create, get, update};
 pub use search::{ClientSummary, SearchClients, search, search_key};

@@ -6,13 +6,14 @@ use crate::audit::{Entry, WriteTx};
 use crate::clinic::{Clinic, new_id};
 use crate::error::{ApiError, ApiResult};
 use crate::fields;
+use crate::matching::fold;
 use crate::staff::Actor;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Client {
     pub id: String,
@@ -24,6 +25,46 @@ pub struct Client {
     pub phone: String,
     pub email: String,
     pub notes_for_reception: String,
+    pub address: String,
+    pub emergency_contact_name: String,
+    pub emergency_contact_phone: String,
+    pub preferred_contact: ContactMethod,
+    /// Short warnings reception must see when booking (e.g. "wheelchair user", "call, don't text").
+    pub alerts: String,
+}
+
+/// How the client prefers to be contacted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactMethod {
+    #[default]
+    Unspecified,
+    Phone,
+    Sms,
+    Email,
+    Post,
+}
+
+impl ContactMethod {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Unspecified => "",
+            Self::Phone => "phone",
+            Self::Sms => "sms",
+            Self::Email => "email",
+            Self::Post => "post",
+        }
+    }
+
+    fn parse(text: &str) -> Self {
+        match text {
+            "phone" => Self::Phone,
+            "sms" => Self::Sms,
+            "email" => Self::Email,
+            "post" => Self::Post,
+            _ => Self::Unspecified,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, TS)]
@@ -42,6 +83,19 @@ pub struct ClientInput {
     pub email: String,
     #[serde(default)]
     pub notes_for_reception: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub emergency_contact_name: String,
+    #[serde(default)]
+    pub emergency_contact_phone: String,
+    #[serde(default)]
+    pub preferred_contact: ContactMethod,
+    #[serde(default)]
+    pub alerts: String,
+    /// Reception has checked a possible duplicate and it is a different person.
+    #[serde(default)]
+    pub confirmed_not_duplicate: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, TS)]
@@ -83,6 +137,19 @@ impl ClientInput {
                 &self.notes_for_reception,
                 2000,
             )?,
+            address: fields::multiline("address", "Address", &self.address, 400)?,
+            emergency_contact_name: fields::optional_line(
+                "emergencyContactName",
+                "Emergency contact",
+                &self.emergency_contact_name,
+                120,
+            )?,
+            emergency_contact_phone: fields::phone(
+                "emergencyContactPhone",
+                &self.emergency_contact_phone,
+            )?,
+            preferred_contact: self.preferred_contact,
+            alerts: fields::optional_line("alerts", "Alerts", &self.alerts, 300)?,
         };
         if client.phone.is_empty() && client.email.is_empty() {
             return Err(ApiError::validation(
@@ -104,11 +171,17 @@ pub(crate) fn client_from(row: &AnyRow) -> Result<Client, sqlx::Error> {
         phone: row.try_get("phone")?,
         email: row.try_get("email")?,
         notes_for_reception: row.try_get("notes_for_reception")?,
+        address: row.try_get("address")?,
+        emergency_contact_name: row.try_get("emergency_contact_name")?,
+        emergency_contact_phone: row.try_get("emergency_contact_phone")?,
+        preferred_contact: ContactMethod::parse(&row.try_get::<String, _>("preferred_contact")?),
+        alerts: row.try_get("alerts")?,
     })
 }
 
 const SELECT: &str = "SELECT id, given_name, family_name, preferred_name, date_of_birth, phone, \
-                      email, notes_for_reception FROM clients WHERE id = $1";
+                      email, notes_for_reception, address, emergency_contact_name, \
+                      emergency_contact_phone, preferred_contact, alerts FROM clients WHERE id = $1";
 
 pub async fn get(clinic: &Clinic, _actor: &Actor, args: ById) -> ApiResult<Client> {
     let id = fields::id("id", &args.id)?;
@@ -126,6 +199,9 @@ pub async fn create(clinic: &Clinic, actor: &Actor, args: ClientInput) -> ApiRes
     let mut client = args.parse(today(clinic))?;
     client.id = new_id();
     let mut tx = WriteTx::begin(clinic, actor).await?;
+    if !args.confirmed_not_duplicate {
+        check_duplicate(tx.conn(), &client).await?;
+    }
     insert(&mut tx, &client, "").await?;
     tx.commit().await?;
     Ok(client)
@@ -136,8 +212,9 @@ pub(crate) async fn insert(tx: &mut WriteTx, client: &Client, detail: &str) -> A
     let at = tx.at_ms();
     sqlx::query(
         "INSERT INTO clients (id, given_name, family_name, preferred_name, date_of_birth, phone, \
-         email, notes_for_reception, search_key, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+         email, notes_for_reception, search_key, created_at, updated_at, address, \
+         emergency_contact_name, emergency_contact_phone, preferred_contact, alerts, folded_name) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13, $14, $15, $16)",
     )
     .bind(&client.id)
     .bind(&client.given_name)
@@ -149,6 +226,12 @@ pub(crate) async fn insert(tx: &mut WriteTx, client: &Client, detail: &str) -> A
     .bind(&client.notes_for_reception)
     .bind(search_key(client))
     .bind(at)
+    .bind(&client.address)
+    .bind(&client.emergency_contact_name)
+    .bind(&client.emergency_contact_phone)
+    .bind(client.preferred_contact.as_str())
+    .bind(&client.alerts)
+    .bind(folded_name(&client))
     .execute(tx.conn())
     .await?;
     tx.record(Entry {
@@ -183,7 +266,9 @@ pub async fn update(clinic: &Clinic, actor: &Actor, args: ClientUpdate) -> ApiRe
     sqlx::query(
         "UPDATE clients SET given_name = $2, family_name = $3, preferred_name = $4, \
          date_of_birth = $5, phone = $6, email = $7, notes_for_reception = $8, search_key = $9, \
-         updated_at = $10 WHERE id = $1",
+         updated_at = $10, address = $11, emergency_contact_name = $12, \
+         emergency_contact_phone = $13, preferred_contact = $14, alerts = $15, folded_name = $16 \
+         WHERE id = $1",
     )
     .bind(&client.id)
     .bind(&client.given_name)
@@ -195,6 +280,12 @@ pub async fn update(clinic: &Clinic, actor: &Actor, args: ClientUpdate) -> ApiRe
     .bind(&client.notes_for_reception)
     .bind(search_key(&client))
     .bind(at)
+    .bind(&client.address)
+    .bind(&client.emergency_contact_name)
+    .bind(&client.emergency_contact_phone)
+    .bind(client.preferred_contact.as_str())
+    .bind(&client.alerts)
+    .bind(folded_name(&client))
     .execute(tx.conn())
     .await?;
     tx.record(Entry {
@@ -207,6 +298,47 @@ pub async fn update(clinic: &Clinic, actor: &Actor, args: ClientUpdate) -> ApiRe
     .await?;
     tx.commit().await?;
     Ok(client)
+}
+
+/// Given and family name, folded (case and accents ignored), for spotting duplicates.
+fn folded_name(client: &Client) -> String {
+    format!("{} {}", fold(&client.given_name), fold(&client.family_name))
+}
+
+fn digits(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// Refuses a new client who looks like one already on file: the same folded name and the same
+/// date of birth, phone number or email. Names the field that matched; says nothing of the other.
+async fn check_duplicate(conn: &mut sqlx::AnyConnection, client: &Client) -> ApiResult<()> {
+    let rows =
+        sqlx::query("SELECT date_of_birth, phone, email FROM clients WHERE folded_name = $1")
+            .bind(folded_name(client))
+            .fetch_all(conn)
+            .await?;
+    for row in &rows {
+        let born: Option<String> = row.try_get("date_of_birth")?;
+        let phone: String = row.try_get("phone")?;
+        let email: String = row.try_get("email")?;
+        let field = if client.date_of_birth.is_some() && born == client.date_of_birth {
+            "dateOfBirth"
+        } else if !client.phone.is_empty() && digits(&phone) == digits(&client.phone) {
+            "phone"
+        } else if !client.email.is_empty() && fold(&email) == fold(&client.email) {
+            "email"
+        } else {
+            continue;
+        };
+        return Err(ApiError {
+            field: Some(field.to_owned()),
+            ..ApiError::conflict(
+                "A client with the same name and details is already on file. Check it is not \
+                 the same person; if it is not, confirm to create this one.",
+            )
+        });
+    }
+    Ok(())
 }
 
 /// Names (never values) of the fields an update changed, for the journal.
@@ -225,6 +357,20 @@ fn changed_fields(before: &Client, after: &Client) -> String {
             "notesForReception",
             before.notes_for_reception == after.notes_for_reception,
         ),
+        ("address", before.address == after.address),
+        (
+            "emergencyContactName",
+            before.emergency_contact_name == after.emergency_contact_name,
+        ),
+        (
+            "emergencyContactPhone",
+            before.emergency_contact_phone == after.emergency_contact_phone,
+        ),
+        (
+            "preferredContact",
+            before.preferred_contact == after.preferred_contact,
+        ),
+        ("alerts", before.alerts == after.alerts),
     ];
     pairs
         .iter()

@@ -2,16 +2,20 @@
 //!
 //! Each client has a `search_key`: the lower-case, accent-free words of those fields, each
 //! preceded by a space. A query matches when every one of its words starts a word of the key.
-//! The same SQL runs on both engines because the folding is done here, not by the database.
+//! The folding is done here, not by the database; only the index differs per engine (the one
+//! place with per-engine SQL): an FTS5 prefix query on SQLite, a trigram-indexed LIKE on
+//! PostgreSQL (migration 0014).
 
 use super::record::Client;
 use crate::clinic::Clinic;
+use crate::db::Engine;
 use crate::error::ApiResult;
 use crate::fields;
 use crate::matching::{fold, like_prefix, words};
 use crate::staff::Actor;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
+use sqlx::any::AnyRow;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Deserialize, Serialize, TS)]
@@ -64,6 +68,47 @@ pub fn search_key(client: &Client) -> String {
 /// At most this many words of a query are used; more add nothing for a name search.
 const MAX_QUERY_WORDS: usize = 4;
 
+/// Clients that can be found: not restricted by an erasure request.
+const SUMMARY: &str = "SELECT id, given_name, family_name, preferred_name, date_of_birth, phone, \
+                       email FROM clients WHERE restricted_at IS NULL";
+
+/// SQLite: every word as a prefix query on the FTS5 index of search keys.
+async fn sqlite_matches(clinic: &Clinic, words: &[String], limit: i64) -> ApiResult<Vec<AnyRow>> {
+    // Words are letters and digits only (see `words`); quoting keeps FTS syntax out anyway.
+    let query = words
+        .iter()
+        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok(sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{SUMMARY} AND id IN (SELECT client_id FROM clients_fts WHERE clients_fts MATCH $1) \
+         ORDER BY family_name, given_name, id LIMIT $2"
+    )))
+    .bind(query)
+    .bind(limit)
+    .fetch_all(clinic.pool())
+    .await?)
+}
+
+/// PostgreSQL (trigram-indexed) and the empty search: every word must start a word of the key.
+async fn like_matches(clinic: &Clinic, words: &[String], limit: i64) -> ApiResult<Vec<AnyRow>> {
+    let mut sql = String::from(SUMMARY);
+    for i in 0..words.len() {
+        sql.push_str(" AND ");
+        sql.push_str(&format!("search_key LIKE ${} ESCAPE '\\'", i + 1));
+    }
+    sql.push_str(&format!(
+        " ORDER BY family_name, given_name, id LIMIT ${}",
+        words.len() + 1
+    ));
+    // Built only from literals and placeholder numbers; every value is bound.
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for word in words {
+        query = query.bind(like_prefix(word));
+    }
+    Ok(query.bind(limit).fetch_all(clinic.pool()).await?)
+}
+
 pub async fn search(
     clinic: &Clinic,
     _actor: &Actor,
@@ -86,24 +131,17 @@ pub async fn search(
         // Only punctuation was typed: nothing can match it.
         return Ok(Vec::new());
     }
-    let mut sql = String::from(
-        "SELECT id, given_name, family_name, preferred_name, date_of_birth, phone, email \
-         FROM clients WHERE restricted_at IS NULL",
-    );
-    for (i, _) in query_words.iter().enumerate() {
-        sql.push_str(" AND ");
-        sql.push_str(&format!("search_key LIKE ${} ESCAPE '\\'", i + 1));
-    }
-    sql.push_str(&format!(
-        " ORDER BY family_name, given_name, id LIMIT ${}",
-        query_words.len() + 1
-    ));
-    // Built only from literals and placeholder numbers; every value is bound.
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-    for word in &query_words {
-        query = query.bind(like_prefix(word));
-    }
-    let rows = query.bind(limit).fetch_all(clinic.pool()).await?;
+    let rows = match clinic.engine() {
+        // A short first word or phone digits match much of the list: walking it in name order
+        // and stopping at the limit beats expanding the prefix over the whole index.
+        Engine::Sqlite
+            if query_words.iter().map(|w| w.chars().count()).sum::<usize>() >= 3
+                && !query_words[0].chars().all(|c| c.is_ascii_digit()) =>
+        {
+            sqlite_matches(clinic, &query_words, limit).await?
+        }
+        _ => like_matches(clinic, &query_words, limit).await?,
+    };
     rows.iter()
         .map(|row| {
             Ok(ClientSummary {
@@ -134,7 +172,7 @@ mod tests {
             date_of_birth: None,
             phone: "+44 7700 900123".into(),
             email: "Zoe@Example.org".into(),
-            notes_for_reception: String::new(),
+            ..Client::default()
         };
         assert_eq!(
             search_key(&client),

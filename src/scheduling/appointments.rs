@@ -4,24 +4,21 @@
 //! Booking runs inside a [`WriteTx`], whose first statement takes the writers' lock, so the
 //! overlap checks below see every committed booking and no two bookings can interleave.
 
-use super::resources::service_from;
+use super::availability::Availability;
+use super::rules::{self, LONGEST_BLOCK_MS, Placement, Slot};
 use crate::audit::{Entry, WriteTx};
 use crate::clinic::{Clinic, new_id};
 use crate::error::{ApiError, ApiResult};
 use crate::fields;
 use crate::scheduling::{Practitioner, Room};
-use crate::settings::{self, ClinicSettings};
-use crate::staff::Actor;
+use crate::settings;
+use crate::staff::{Actor, Role};
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 use ts_rs::TS;
-
-/// No appointment (with its turnover) is longer than this, so an overlap search only needs to
-/// look this far back from the end of the range it checks.
-const LONGEST_BLOCK_MS: i64 = 10 * 60 * 60 * 1000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -36,7 +33,7 @@ pub enum AppointmentStatus {
 }
 
 impl AppointmentStatus {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Self::Booked => "booked",
             Self::Confirmed => "confirmed",
@@ -48,7 +45,7 @@ impl AppointmentStatus {
         }
     }
 
-    fn parse(text: &str) -> Result<Self, sqlx::Error> {
+    pub(crate) fn parse(text: &str) -> Result<Self, sqlx::Error> {
         serde_json::from_value(serde_json::Value::String(text.to_owned()))
             .map_err(|e| sqlx::Error::Decode(Box::new(e)))
     }
@@ -77,6 +74,10 @@ pub struct Appointment {
     pub colour: String,
     pub cancel_reason: Option<String>,
     pub late_cancellation: bool,
+    /// The course this appointment belongs to, if any.
+    pub series_id: Option<String>,
+    /// Why the owner booked it outside hours, if they did.
+    pub override_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, TS)]
@@ -88,13 +89,10 @@ pub struct BookAppointment {
     pub room_id: String,
     /// Clinic wall-clock time, `YYYY-MM-DDTHH:MM`.
     pub start: String,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct CancelAppointment {
-    pub id: String,
-    pub reason: String,
+    /// Owner only: why this booking is outside working or opening hours (recorded).
+    #[serde(default)]
+    #[ts(optional)]
+    pub override_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, TS)]
@@ -141,7 +139,7 @@ impl CalendarView {
 macro_rules! select_view {
     () => {
         "SELECT a.id, a.client_id, a.service_id, a.practitioner_id, a.room_id, \
-    a.start_ms, a.end_ms, a.status, a.cancel_reason, a.late_cancel, \
+    a.start_ms, a.end_ms, a.status, a.cancel_reason, a.late_cancel, a.series_id, a.override_reason, \
     c.given_name, c.family_name, c.preferred_name, s.name AS service_name, s.colour, \
     p.display_name AS practitioner_name, r.name AS room_name \
     FROM appointments a \
@@ -151,8 +149,9 @@ macro_rules! select_view {
     JOIN rooms r ON r.id = a.room_id"
     };
 }
+pub(crate) use select_view;
 
-fn local(tz: Tz, ms: i64) -> String {
+pub(crate) fn local(tz: Tz, ms: i64) -> String {
     DateTime::<Utc>::from_timestamp_millis(ms)
         .unwrap_or_default()
         .with_timezone(&tz)
@@ -160,7 +159,7 @@ fn local(tz: Tz, ms: i64) -> String {
         .to_string()
 }
 
-fn appointment_from(row: &AnyRow, tz: Tz) -> Result<Appointment, sqlx::Error> {
+pub(crate) fn appointment_from(row: &AnyRow, tz: Tz) -> Result<Appointment, sqlx::Error> {
     let preferred: String = row.try_get("preferred_name")?;
     let given: String = row.try_get("given_name")?;
     let family: String = row.try_get("family_name")?;
@@ -188,10 +187,16 @@ fn appointment_from(row: &AnyRow, tz: Tz) -> Result<Appointment, sqlx::Error> {
         colour: row.try_get("colour")?,
         cancel_reason: row.try_get("cancel_reason")?,
         late_cancellation: row.try_get::<i32, _>("late_cancel")? != 0,
+        series_id: row.try_get("series_id")?,
+        override_reason: row.try_get("override_reason")?,
     })
 }
 
-async fn view(conn: &mut sqlx::AnyConnection, id: &str, tz: Tz) -> ApiResult<Appointment> {
+pub(crate) async fn view(
+    conn: &mut sqlx::AnyConnection,
+    id: &str,
+    tz: Tz,
+) -> ApiResult<Appointment> {
     let row = sqlx::query(concat!(select_view!(), " WHERE a.id = $1"))
         .bind(id)
         .fetch_optional(conn)
@@ -230,328 +235,108 @@ pub fn start_of_day(date: NaiveDate, tz: Tz) -> DateTime<Utc> {
     }
 }
 
-/// Looks up one active row of a referenced table, naming the request field when it is missing.
-async fn require_active(
-    conn: &mut sqlx::AnyConnection,
-    sql: &'static str,
-    id: &str,
-    field: &str,
-    what: &str,
-) -> ApiResult<AnyRow> {
-    let row = sqlx::query(sql).bind(id).fetch_optional(conn).await?;
-    match row {
-        Some(row) if row.try_get::<i32, _>("active")? != 0 => Ok(row),
-        Some(_) => Err(ApiError::validation(
-            field,
-            format!("That {what} is no longer available."),
-        )),
-        None => Err(ApiError::validation(
-            field,
-            format!("That {what} does not exist."),
-        )),
-    }
-}
-
 pub async fn book(clinic: &Clinic, actor: &Actor, args: BookAppointment) -> ApiResult<Appointment> {
     let client_id = fields::id("clientId", &args.client_id)?;
     let service_id = fields::id("serviceId", &args.service_id)?;
     let practitioner_id = fields::id("practitionerId", &args.practitioner_id)?;
     let room_id = fields::id("roomId", &args.room_id)?;
+    let override_reason = override_reason(actor, args.override_reason.as_deref())?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
     let settings = settings::load(tx.conn()).await?;
     let tz = settings.tz();
     let start = parse_local("start", &args.start, tz)?;
-
-    let service = service_from(
-        &require_active(
-            tx.conn(),
-            "SELECT id, name, duration_min, buffer_min, price_minor, currency, colour, active \
-             FROM services WHERE id = $1",
-            &service_id,
-            "serviceId",
-            "service",
-        )
-        .await?,
-    )?;
-    let practitioner = require_active(
-        tx.conn(),
-        "SELECT display_name, active FROM practitioners WHERE id = $1",
-        &practitioner_id,
-        "practitionerId",
-        "therapist",
-    )
-    .await?;
-    let practitioner_name: String = practitioner.try_get("display_name")?;
-    let room = require_active(
-        tx.conn(),
-        "SELECT name, active FROM rooms WHERE id = $1",
-        &room_id,
-        "roomId",
-        "room",
-    )
-    .await?;
-    let room_name: String = room.try_get("name")?;
-    // An erased (restricted) client cannot be booked: their record is only being retained.
-    let client_exists =
-        sqlx::query("SELECT id FROM clients WHERE id = $1 AND restricted_at IS NULL")
-            .bind(&client_id)
-            .fetch_optional(tx.conn())
-            .await?;
-    if client_exists.is_none() {
-        return Err(ApiError::validation(
-            "clientId",
-            "That client does not exist.",
-        ));
-    }
-
-    let slot = Slot {
-        start_ms: start.timestamp_millis(),
-        end_ms: (start + Duration::minutes(service.duration_min.into())).timestamp_millis(),
-        block_end_ms: (start
-            + Duration::minutes((service.duration_min + service.buffer_min).into()))
-        .timestamp_millis(),
+    let placement = Placement {
+        client_id: &client_id,
+        service_id: &service_id,
+        practitioner_id: &practitioner_id,
+        room_id: &room_id,
+        start,
+        duration_min: None,
+        exclude: &[],
+        override_hours: override_reason.is_some(),
     };
-    let clashes = Clashes::find(tx.conn(), &slot, &practitioner_id, &room_id, &client_id).await?;
-    if let Some(error) = clashes.refusal(&practitioner_name, &room_name, tz) {
-        return Err(error);
-    }
-
-    let id = new_id();
-    let at = tx.at_ms();
-    sqlx::query(
-        "INSERT INTO appointments (id, client_id, service_id, practitioner_id, room_id, start_ms, \
-         end_ms, block_end_ms, status, late_cancel, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $10)",
-    )
-    .bind(&id)
-    .bind(&client_id)
-    .bind(&service_id)
-    .bind(&practitioner_id)
-    .bind(&room_id)
-    .bind(slot.start_ms)
-    .bind(slot.end_ms)
-    .bind(slot.block_end_ms)
-    .bind(AppointmentStatus::Booked.as_str())
-    .bind(at)
-    .execute(tx.conn())
-    .await?;
-    tx.record(Entry {
-        action: "book",
-        entity: "appointment",
-        entity_id: &id,
-        client_id: Some(&client_id),
-        detail: format!("{}..{}", slot.start_ms, slot.end_ms),
-    })
-    .await?;
+    let id = place_new(&mut tx, tz, &placement, override_reason.as_deref()).await?;
     let booked = view(tx.conn(), &id, tz).await?;
     tx.commit().await?;
     Ok(booked)
 }
 
-/// The instants a booking occupies: the appointment itself, and until `block_end_ms` the
-/// therapist and room stay held for turnover.
-struct Slot {
-    start_ms: i64,
-    end_ms: i64,
-    block_end_ms: i64,
-}
-
-/// One active appointment that overlaps a proposed slot for some reason.
-#[derive(Clone)]
-struct Clash {
-    practitioner_id: String,
-    room_id: String,
-    client_id: String,
-    start_ms: i64,
-    end_ms: i64,
-    block_end_ms: i64,
-    practitioner_name: String,
-}
-
-struct Clashes {
-    practitioner: Option<Clash>,
-    room: Option<Clash>,
-    client: Option<Clash>,
-}
-
-impl Clashes {
-    /// Active appointments of the therapist, the room or the client that overlap the slot.
-    async fn find(
-        conn: &mut sqlx::AnyConnection,
-        slot: &Slot,
-        practitioner_id: &str,
-        room_id: &str,
-        client_id: &str,
-    ) -> ApiResult<Self> {
-        // Three index-friendly searches rather than one OR, each bounded in time.
-        macro_rules! overlapping {
-            ($column:literal, $param:literal) => {
-                concat!(
-                    "SELECT a.practitioner_id, a.room_id, a.client_id, a.start_ms, a.end_ms, \
-                     a.block_end_ms, p.display_name FROM appointments a \
-                     JOIN practitioners p ON p.id = a.practitioner_id WHERE a.",
-                    $column,
-                    " = ",
-                    $param,
-                    " AND a.start_ms > $4 AND a.start_ms < $5 AND a.block_end_ms > $6 \
-                     AND a.status NOT IN ('cancelled', 'no_show')"
-                )
-            };
-        }
-        const SQL: &str = concat!(
-            overlapping!("practitioner_id", "$1"),
-            " UNION ALL ",
-            overlapping!("room_id", "$2"),
-            " UNION ALL ",
-            overlapping!("client_id", "$3"),
-            " ORDER BY 4"
-        );
-        let rows = sqlx::query(SQL)
-            .bind(practitioner_id)
-            .bind(room_id)
-            .bind(client_id)
-            .bind(slot.start_ms - LONGEST_BLOCK_MS)
-            .bind(slot.block_end_ms)
-            .bind(slot.start_ms)
-            .fetch_all(conn)
-            .await?;
-        let mut clashes = Self {
-            practitioner: None,
-            room: None,
-            client: None,
-        };
-        for row in &rows {
-            let clash = Clash {
-                practitioner_id: row.try_get("practitioner_id")?,
-                room_id: row.try_get("room_id")?,
-                client_id: row.try_get("client_id")?,
-                start_ms: row.try_get("start_ms")?,
-                end_ms: row.try_get("end_ms")?,
-                block_end_ms: row.try_get("block_end_ms")?,
-                practitioner_name: row.try_get("display_name")?,
-            };
-            // Therapist and room are held through turnover on both sides.
-            let held = clash.start_ms < slot.block_end_ms && clash.block_end_ms > slot.start_ms;
-            // The client only needs the appointments themselves not to overlap.
-            let attends = clash.start_ms < slot.end_ms && clash.end_ms > slot.start_ms;
-            if held && clash.practitioner_id == practitioner_id && clashes.practitioner.is_none() {
-                clashes.practitioner = Some(clash.clone());
-            }
-            if held && clash.room_id == room_id && clashes.room.is_none() {
-                clashes.room = Some(clash.clone());
-            }
-            if attends && clash.client_id == client_id && clashes.client.is_none() {
-                clashes.client = Some(clash);
-            }
-        }
-        Ok(clashes)
+/// The owner's reason for booking outside hours, checked: only the owner may give one.
+pub(crate) fn override_reason(actor: &Actor, raw: Option<&str>) -> ApiResult<Option<String>> {
+    let Some(raw) = raw else { return Ok(None) };
+    let reason = fields::optional_line("overrideReason", "Reason", raw, 300)?;
+    if reason.is_empty() {
+        return Ok(None);
     }
-
-    /// The first hard conflict, as a message that names the clash (never the other client).
-    fn refusal(&self, practitioner_name: &str, room_name: &str, tz: Tz) -> Option<ApiError> {
-        let span = |clash: &Clash, end_ms: i64| {
-            format!("{} to {}", hhmm(tz, clash.start_ms), hhmm(tz, end_ms))
-        };
-        let (field, message) = if let Some(clash) = &self.practitioner {
-            (
-                "practitionerId",
-                format!(
-                    "{practitioner_name} is already booked from {}{}.",
-                    span(clash, clash.end_ms),
-                    turnover_note(clash)
-                ),
-            )
-        } else if let Some(clash) = &self.room {
-            (
-                "roomId",
-                format!(
-                    "{room_name} is already in use from {}{}.",
-                    span(clash, clash.end_ms),
-                    turnover_note(clash)
-                ),
-            )
-        } else if let Some(clash) = &self.client {
-            (
-                "clientId",
-                format!(
-                    "This client already has an appointment from {} with {}.",
-                    span(clash, clash.end_ms),
-                    clash.practitioner_name
-                ),
-            )
-        } else {
-            return None;
-        };
-        Some(ApiError {
-            field: Some(field.to_owned()),
-            ..ApiError::conflict(message)
-        })
+    if !actor.has_role(Role::Owner) {
+        return Err(ApiError {
+            field: Some("overrideReason".into()),
+            ..ApiError::forbidden("Only the owner can book outside working or opening hours.")
+        });
     }
+    Ok(Some(reason))
 }
 
-fn turnover_note(clash: &Clash) -> &'static str {
-    if clash.block_end_ms > clash.end_ms {
-        " (plus turnover time)"
-    } else {
-        ""
-    }
+/// Checks a new placement against every rule and books it.
+pub(crate) async fn place_new(
+    tx: &mut WriteTx,
+    tz: Tz,
+    placement: &Placement<'_>,
+    override_reason: Option<&str>,
+) -> ApiResult<String> {
+    let availability = Availability::load(tx.conn()).await?;
+    let checked = rules::check(tx.conn(), tz, &availability, placement).await?;
+    insert(tx, placement, &checked.slot, None, override_reason).await
 }
 
-fn hhmm(tz: Tz, ms: i64) -> String {
-    DateTime::<Utc>::from_timestamp_millis(ms)
-        .unwrap_or_default()
-        .with_timezone(&tz)
-        .format("%H:%M")
-        .to_string()
-}
-
-pub async fn cancel(
-    clinic: &Clinic,
-    actor: &Actor,
-    args: CancelAppointment,
-) -> ApiResult<Appointment> {
-    let id = fields::id("id", &args.id)?;
-    let reason = fields::required_line("reason", "Reason", &args.reason, 300)?;
-    let mut tx = WriteTx::begin(clinic, actor).await?;
-    let settings: ClinicSettings = settings::load(tx.conn()).await?;
-    let tz = settings.tz();
-    let current = view(tx.conn(), &id, tz).await?;
-    match current.status {
-        AppointmentStatus::Cancelled => {
-            return Err(ApiError::conflict("This appointment is already cancelled."));
-        }
-        AppointmentStatus::Completed | AppointmentStatus::NoShow => {
-            return Err(ApiError::conflict(
-                "This appointment is over and can no longer be cancelled.",
-            ));
-        }
-        _ => {}
-    }
+/// Writes a checked placement as a new booked appointment and journals it.
+pub(crate) async fn insert(
+    tx: &mut WriteTx,
+    placement: &Placement<'_>,
+    slot: &Slot,
+    series_id: Option<&str>,
+    override_reason: Option<&str>,
+) -> ApiResult<String> {
+    let id = new_id();
     let at = tx.at_ms();
-    let notice_ms = i64::from(settings.late_cancel_hours) * 3_600_000;
-    let late = current.start_ms - at < notice_ms;
     sqlx::query(
-        "UPDATE appointments SET status = $2, cancel_reason = $3, cancelled_at = $4, \
-         late_cancel = $5, updated_at = $4 WHERE id = $1",
+        "INSERT INTO appointments (id, client_id, service_id, practitioner_id, room_id, start_ms, \
+         end_ms, block_end_ms, status, late_cancel, series_id, override_reason, created_at, \
+         updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11, $12, $12)",
     )
     .bind(&id)
-    .bind(AppointmentStatus::Cancelled.as_str())
-    .bind(&reason)
+    .bind(placement.client_id)
+    .bind(placement.service_id)
+    .bind(placement.practitioner_id)
+    .bind(placement.room_id)
+    .bind(slot.start_ms)
+    .bind(slot.end_ms)
+    .bind(slot.block_end_ms)
+    .bind(AppointmentStatus::Booked.as_str())
+    .bind(series_id)
+    .bind(override_reason)
     .bind(at)
-    .bind(i32::from(late))
     .execute(tx.conn())
     .await?;
+    let mut detail = format!(
+        "{}..{} practitioner={} room={}",
+        slot.start_ms, slot.end_ms, placement.practitioner_id, placement.room_id
+    );
+    if let Some(series) = series_id {
+        detail.push_str(&format!(" series={series}"));
+    }
+    if override_reason.is_some() {
+        detail.push_str(" override=hours");
+    }
     tx.record(Entry {
-        action: "cancel",
+        action: "book",
         entity: "appointment",
         entity_id: &id,
-        client_id: Some(&current.client_id),
-        detail: if late { "late".into() } else { String::new() },
+        client_id: Some(placement.client_id),
+        detail,
     })
     .await?;
-    let cancelled = view(tx.conn(), &id, tz).await?;
-    tx.commit().await?;
-    Ok(cancelled)
+    Ok(id)
 }
 
 /// Every appointment of one client, oldest first (for the client's data export).

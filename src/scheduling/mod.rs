@@ -1,7 +1,17 @@
-//! Scheduling: the clinic's therapists, rooms and services, and the appointments booked on them.
+//! Scheduling: the clinic's therapists, rooms and services, when they work, and the appointments
+//! booked on them.
 
 pub mod appointments;
+mod availability;
+pub mod changes;
+pub mod find;
+pub mod history;
+pub mod hours;
+pub mod output;
 mod resources;
+mod rules;
+pub mod series;
+pub mod waitlist;
 
 pub use resources::{
     Practitioner, PractitionerInput, Room, RoomInput, Service, ServiceInput, list_practitioners,

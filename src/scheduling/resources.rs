@@ -13,6 +13,15 @@ use sqlx::query::Query;
 use sqlx::{Any, Row};
 use ts_rs::TS;
 
+/// The columns [`service_from`] reads.
+macro_rules! select_service {
+    () => {
+        "SELECT id, name, duration_min, buffer_min, price_minor, currency, colour, room_type, \
+         active FROM services"
+    };
+}
+pub(crate) use select_service;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Practitioner {
@@ -38,6 +47,8 @@ pub struct PractitionerInput {
 pub struct Room {
     pub id: String,
     pub name: String,
+    /// What kind of room it is (e.g. "treatment", "hydro"); empty when it has no particular type.
+    pub room_type: String,
     pub active: bool,
 }
 
@@ -47,6 +58,8 @@ pub struct RoomInput {
     #[ts(optional)]
     pub id: Option<String>,
     pub name: String,
+    #[serde(default)]
+    pub room_type: String,
     pub active: bool,
 }
 
@@ -62,6 +75,10 @@ pub struct Service {
     pub price_minor: i64,
     pub currency: String,
     pub colour: String,
+    /// The room type the service needs; empty when any room will do.
+    pub room_type: String,
+    /// The therapists who offer it; empty when every therapist does.
+    pub practitioner_ids: Vec<String>,
     pub active: bool,
 }
 
@@ -75,6 +92,10 @@ pub struct ServiceInput {
     pub buffer_min: i32,
     pub price_minor: i64,
     pub colour: String,
+    #[serde(default)]
+    pub room_type: String,
+    #[serde(default)]
+    pub practitioner_ids: Vec<String>,
     pub active: bool,
 }
 
@@ -95,6 +116,7 @@ fn room_from(row: &AnyRow) -> Result<Room, sqlx::Error> {
     Ok(Room {
         id: row.try_get("id")?,
         name: row.try_get("name")?,
+        room_type: row.try_get("room_type")?,
         active: flag(row, "active")?,
     })
 }
@@ -108,6 +130,8 @@ pub(crate) fn service_from(row: &AnyRow) -> Result<Service, sqlx::Error> {
         price_minor: row.try_get("price_minor")?,
         currency: row.try_get("currency")?,
         colour: row.try_get("colour")?,
+        room_type: row.try_get("room_type")?,
+        practitioner_ids: Vec::new(),
         active: flag(row, "active")?,
     })
 }
@@ -138,7 +162,7 @@ pub async fn list_practitioners(
 pub async fn list_rooms(clinic: &Clinic, _actor: &Actor, _args: NoArgs) -> ApiResult<Vec<Room>> {
     list(
         clinic,
-        "SELECT id, name, active FROM rooms ORDER BY active DESC, sort_order, name",
+        "SELECT id, name, room_type, active FROM rooms ORDER BY active DESC, sort_order, name",
         room_from,
     )
     .await
@@ -149,13 +173,40 @@ pub async fn list_services(
     _actor: &Actor,
     _args: NoArgs,
 ) -> ApiResult<Vec<Service>> {
-    list(
+    let mut services = list(
         clinic,
-        "SELECT id, name, duration_min, buffer_min, price_minor, currency, colour, active \
-         FROM services ORDER BY active DESC, name",
+        concat!(select_service!(), " ORDER BY active DESC, name"),
         service_from,
     )
-    .await
+    .await?;
+    let offered = sqlx::query(
+        "SELECT sp.service_id, sp.practitioner_id FROM service_practitioners sp \
+         JOIN practitioners p ON p.id = sp.practitioner_id ORDER BY p.sort_order, p.display_name",
+    )
+    .fetch_all(clinic.pool())
+    .await?;
+    for row in &offered {
+        let service_id: String = row.try_get("service_id")?;
+        if let Some(service) = services.iter_mut().find(|s| s.id == service_id) {
+            service
+                .practitioner_ids
+                .push(row.try_get("practitioner_id")?);
+        }
+    }
+    Ok(services)
+}
+
+/// The therapists who offer a service; empty when every therapist does.
+pub(crate) async fn offered_by(
+    conn: &mut sqlx::AnyConnection,
+    service_id: &str,
+) -> ApiResult<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT practitioner_id FROM service_practitioners WHERE service_id = $1",
+    )
+    .bind(service_id)
+    .fetch_all(conn)
+    .await?)
 }
 
 type AnyQuery<'q> = Query<'q, Any, AnyArguments>;
@@ -176,11 +227,22 @@ impl Save<'_> {
         actor: &Actor,
         bind: impl for<'q> Fn(AnyQuery<'q>) -> AnyQuery<'q>,
     ) -> ApiResult<String> {
+        let mut tx = WriteTx::begin(clinic, actor).await?;
+        let id = self.write(&mut tx, bind).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The save inside a caller's transaction, for records with parts in other tables.
+    async fn write(
+        self,
+        tx: &mut WriteTx,
+        bind: impl for<'q> Fn(AnyQuery<'q>) -> AnyQuery<'q>,
+    ) -> ApiResult<String> {
         let (id, sql, action) = match self.id {
             Some(id) => (fields::id("id", id)?, self.update, "update"),
             None => (new_id(), self.insert, "create"),
         };
-        let mut tx = WriteTx::begin(clinic, actor).await?;
         let at = tx.at_ms();
         let done = bind(sqlx::query(sql).bind(id.clone()))
             .bind(at)
@@ -197,7 +259,6 @@ impl Save<'_> {
             detail: String::new(),
         })
         .await?;
-        tx.commit().await?;
         Ok(id)
     }
 }
@@ -234,20 +295,26 @@ pub async fn save_practitioner(
 
 pub async fn save_room(clinic: &Clinic, actor: &Actor, args: RoomInput) -> ApiResult<Room> {
     let name = fields::required_line("name", "Room name", &args.name, 80)?;
+    let room_type = room_type("roomType", &args.room_type)?;
     let save = Save {
         entity: "room",
         id: args.id.as_deref(),
-        insert: "INSERT INTO rooms (id, name, active, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)",
-        update: "UPDATE rooms SET name = $2, active = $3, updated_at = $4 WHERE id = $1",
+        insert: "INSERT INTO rooms (id, name, room_type, active, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $5)",
+        update: "UPDATE rooms SET name = $2, room_type = $3, active = $4, updated_at = $5 \
+                 WHERE id = $1",
     };
     let id = save
         .run(clinic, actor, |q| {
-            q.bind(name.clone()).bind(i32::from(args.active))
+            q.bind(name.clone())
+                .bind(room_type.clone())
+                .bind(i32::from(args.active))
         })
         .await?;
     Ok(Room {
         id,
         name,
+        room_type,
         active: args.active,
     })
 }
@@ -272,27 +339,62 @@ pub async fn save_service(
     )?;
     let price_minor = fields::within("priceMinor", "Price", args.price_minor, 0..=100_000_000)?;
     let colour = fields::colour("colour", &args.colour)?;
+    let room_type = room_type("roomType", &args.room_type)?;
+    let mut practitioner_ids = args
+        .practitioner_ids
+        .iter()
+        .map(|id| fields::id("practitionerIds", id))
+        .collect::<ApiResult<Vec<_>>>()?;
+    practitioner_ids.sort();
+    practitioner_ids.dedup();
     let currency = settings::load(clinic.pool()).await?.currency;
     let save = Save {
         entity: "service",
         id: args.id.as_deref(),
         insert: "INSERT INTO services (id, name, duration_min, buffer_min, price_minor, currency, colour, \
-                 active, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
+                 room_type, active, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
         update: "UPDATE services SET name = $2, duration_min = $3, buffer_min = $4, price_minor = $5, \
-                 currency = $6, colour = $7, active = $8, updated_at = $9 WHERE id = $1",
+                 currency = $6, colour = $7, room_type = $8, active = $9, updated_at = $10 WHERE id = $1",
     };
     let (duration, buffer) = (narrow(duration_min), narrow(buffer_min));
+    let mut tx = WriteTx::begin(clinic, actor).await?;
     let id = save
-        .run(clinic, actor, |q| {
+        .write(&mut tx, |q| {
             q.bind(name.clone())
                 .bind(duration)
                 .bind(buffer)
                 .bind(price_minor)
                 .bind(currency.clone())
                 .bind(colour.clone())
+                .bind(room_type.clone())
                 .bind(i32::from(args.active))
         })
         .await?;
+    sqlx::query("DELETE FROM service_practitioners WHERE service_id = $1")
+        .bind(&id)
+        .execute(tx.conn())
+        .await?;
+    for practitioner_id in &practitioner_ids {
+        let known = sqlx::query("SELECT id FROM practitioners WHERE id = $1")
+            .bind(practitioner_id)
+            .fetch_optional(tx.conn())
+            .await?;
+        if known.is_none() {
+            return Err(ApiError::validation(
+                "practitionerIds",
+                "One of those therapists does not exist.",
+            ));
+        }
+        sqlx::query(
+            "INSERT INTO service_practitioners (service_id, practitioner_id) VALUES ($1, $2)",
+        )
+        .bind(&id)
+        .bind(practitioner_id)
+        .execute(tx.conn())
+        .await?;
+    }
+    tx.commit().await?;
     Ok(Service {
         id,
         name,
@@ -301,8 +403,15 @@ pub async fn save_service(
         price_minor,
         currency,
         colour,
+        room_type,
+        practitioner_ids,
         active: args.active,
     })
+}
+
+/// A room type as typed by the owner: one short line, compared case-insensitively.
+fn room_type(field: &str, raw: &str) -> ApiResult<String> {
+    Ok(fields::optional_line(field, "Room type", raw, 40)?.to_lowercase())
 }
 
 /// A value already checked to lie within a small range.

@@ -38,6 +38,7 @@ async fn a_visit_sheet_is_issued_recorded_and_reprinted_identically() {
     let f = world.small_clinic().await;
     let visit: Appointment = world
         .call(Call::AppointmentsBook(BookAppointment {
+            override_reason: None,
             client_id: f.clients[0].clone(),
             service_id: f.deep.clone(),
             practitioner_id: f.maya.clone(),

@@ -4,8 +4,9 @@
 use crate::world::{Fixture, World};
 use palma::api::Call;
 use palma::scheduling::appointments::{
-    Appointment, AppointmentStatus, BookAppointment, CalendarRange, CalendarView, CancelAppointment,
+    Appointment, AppointmentStatus, BookAppointment, CalendarRange, CalendarView,
 };
+use palma::scheduling::changes::CancelAppointment;
 use palma::{ApiError, ErrorCode};
 
 fn booking(
@@ -22,6 +23,7 @@ fn booking(
         practitioner_id: practitioner.to_owned(),
         room_id: room.to_owned(),
         start: start.to_owned(),
+        override_reason: None,
     }
 }
 
@@ -210,6 +212,7 @@ async fn cancelling_keeps_the_record_frees_the_slot_and_flags_late_notice() {
         .call(Call::AppointmentsCancel(CancelAppointment {
             id: tomorrow.id.clone(),
             reason: "Work commitment".into(),
+            scope: None,
         }))
         .await
         .unwrap();
@@ -222,6 +225,7 @@ async fn cancelling_keeps_the_record_frees_the_slot_and_flags_late_notice() {
         .call(Call::AppointmentsCancel(CancelAppointment {
             id: today.id.clone(),
             reason: "Unwell".into(),
+            scope: None,
         }))
         .await
         .unwrap();
@@ -233,6 +237,7 @@ async fn cancelling_keeps_the_record_frees_the_slot_and_flags_late_notice() {
         .call::<Appointment>(Call::AppointmentsCancel(CancelAppointment {
             id: today.id,
             reason: "Again".into(),
+            scope: None,
         }))
         .await
         .unwrap_err();
@@ -241,6 +246,7 @@ async fn cancelling_keeps_the_record_frees_the_slot_and_flags_late_notice() {
         .call::<Appointment>(Call::AppointmentsCancel(CancelAppointment {
             id: tomorrow.id.clone(),
             reason: " ".into(),
+            scope: None,
         }))
         .await
         .unwrap_err();
@@ -275,6 +281,7 @@ async fn notice_is_measured_from_the_moment_of_cancelling() {
         Call::AppointmentsCancel(CancelAppointment {
             id,
             reason: "Travel".into(),
+            scope: None,
         })
     };
     // Friday 09:00: 25 hours before Saturday's appointment.
@@ -314,6 +321,7 @@ async fn the_calendar_shows_a_clinic_day_in_its_time_zone() {
         .call(Call::AppointmentsCancel(CancelAppointment {
             id: cancelled.id.clone(),
             reason: "Unwell".into(),
+            scope: None,
         }))
         .await
         .unwrap();

@@ -12,6 +12,7 @@ use palma::staff::Role;
 async fn book(world: &World, f: &Fixture, client: &str, start: &str) -> String {
     let booked: Appointment = world
         .call(Call::AppointmentsBook(BookAppointment {
+            override_reason: None,
             client_id: client.into(),
             service_id: f.deep.clone(),
             practitioner_id: f.maya.clone(),

@@ -9,7 +9,8 @@ use palma::handouts::programme::{
 use palma::handouts::{
     Category, Dosage, Handout, HandoutFilter, HandoutSummary, Region, RetireHandout, SaveHandout,
 };
-use palma::scheduling::appointments::{Appointment, BookAppointment, CancelAppointment};
+use palma::scheduling::appointments::{Appointment, BookAppointment};
+use palma::scheduling::changes::CancelAppointment;
 use palma::staff::Role;
 
 async fn library(world: &World, filter: HandoutFilter) -> Vec<HandoutSummary> {
@@ -33,6 +34,7 @@ async fn by_slug(world: &World, slug: &str) -> HandoutSummary {
 async fn visit(world: &World, f: &Fixture) -> Appointment {
     world
         .call(Call::AppointmentsBook(BookAppointment {
+            override_reason: None,
             client_id: f.clients[0].clone(),
             service_id: f.deep.clone(),
             practitioner_id: f.maya.clone(),
@@ -273,6 +275,7 @@ async fn a_visit_programme_takes_dosage_notes_and_removals() {
         .call(Call::AppointmentsCancel(CancelAppointment {
             id: appointment.id.clone(),
             reason: "Unwell".into(),
+            scope: None,
         }))
         .await
         .unwrap();

@@ -26,6 +26,7 @@ async fn every_write_is_chained_and_the_feed_reports_it() {
             practitioner_id: f.maya.clone(),
             room_id: f.willow.clone(),
             start: "2026-11-19T10:00".into(),
+            override_reason: None,
         }))
         .await
         .unwrap();

@@ -107,6 +107,24 @@ const EXPECTED: &[(&str, &[Role])] = &[
     ("care.review_summary", CLINICIANS),
     ("care.record_review", CLINICIANS),
     ("care.referral_letter", CLINICIANS),
+    ("schedule.therapist_hours.get", ALL),
+    ("schedule.therapist_hours.save", OWNER),
+    ("schedule.clinic_hours.get", ALL),
+    ("schedule.clinic_hours.save", OWNER),
+    ("appointments.move", ALL),
+    ("appointments.resize", ALL),
+    ("appointments.set_status", ALL),
+    ("appointments.preview_series", ALL),
+    ("appointments.book_series", ALL),
+    ("appointments.find_times", ALL),
+    ("appointments.ics", ALL),
+    ("schedule.day_sheet", ALL),
+    ("clients.history", ALL),
+    ("waitlist.add", ALL),
+    ("waitlist.list", ALL),
+    ("waitlist.remove", ALL),
+    ("waitlist.book", ALL),
+    ("waitlist.offers", ALL),
 ];
 
 /// Arguments good enough to get past parsing for each operation (the call may still fail
@@ -187,6 +205,35 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
         "programme.notes" => json!({ "appointmentId": client, "workedOn": "Your back." }),
         "aftercare.issue" => json!({ "appointmentId": client }),
         "documents.list" => json!({ "clientId": client }),
+        "schedule.therapist_hours.get" => json!({ "id": f.maya }),
+        "schedule.therapist_hours.save" => json!({
+            "practitionerId": f.maya, "weekly": [], "breaks": [], "timeOff": [], "dayChanges": []
+        }),
+        "schedule.clinic_hours.get" | "waitlist.list" => json!({}),
+        "schedule.clinic_hours.save" => json!({ "weekly": [], "closures": [] }),
+        "appointments.move" => {
+            json!({ "id": client, "practitionerId": f.maya, "roomId": f.willow, "start": "2026-12-01T10:00" })
+        }
+        "appointments.resize" => json!({ "id": client, "end": "2026-12-01T11:00" }),
+        "appointments.set_status" => json!({ "id": client, "status": "confirmed" }),
+        "appointments.preview_series" | "appointments.book_series" => json!({
+            "clientId": client, "serviceId": f.deep, "practitionerId": f.maya, "roomId": f.willow,
+            "start": format!("2027-01-{:02}T10:00", 1 + rand_suffix() % 28), "everyWeeks": 1, "count": 2, "skip": []
+        }),
+        "appointments.find_times" => {
+            json!({ "serviceId": f.deep, "practitionerIds": [], "weekdays": [], "timesOfDay": [] })
+        }
+        "appointments.ics" => json!({ "id": client }),
+        "schedule.day_sheet" => json!({ "date": "2026-11-18" }),
+        "clients.history" | "waitlist.remove" => json!({ "id": client }),
+        "waitlist.add" => json!({
+            "clientId": client, "serviceId": f.deep, "practitionerIds": [], "weekdays": [], "timesOfDay": [],
+            "urgency": "normal", "note": ""
+        }),
+        "waitlist.book" => {
+            json!({ "entryId": client, "practitionerId": f.maya, "roomId": f.willow, "start": "2026-12-02T10:00" })
+        }
+        "waitlist.offers" => json!({ "appointmentId": client }),
         "clients.alert_flags" | "care.note" | "care.sign_note" | "care.discard_draft" => {
             json!({ "id": client })
         }

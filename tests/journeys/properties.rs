@@ -154,6 +154,8 @@ fn money_settings_and_accounts_through_the_api_never_fail_internally() {
             rt.block_on(async {
                 let journal = world.count("journal").await;
                 let service = ServiceInput {
+                    practitioner_ids: vec![],
+                    room_type: String::new(),
                     id: None,
                     name: name.clone(),
                     duration_min: minutes,

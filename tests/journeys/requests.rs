@@ -9,12 +9,14 @@ use palma::api::{ById, Call, NoArgs};
 use palma::audit::{JournalLine, JournalQuery};
 use palma::clients::requests::{ClientExport, Erasure, PurgeReport, RetentionSettings};
 use palma::clients::{Client, ClientSummary, SearchClients};
-use palma::scheduling::appointments::{Appointment, BookAppointment, CancelAppointment};
+use palma::scheduling::appointments::{Appointment, BookAppointment};
+use palma::scheduling::changes::CancelAppointment;
 use serde_json::Value;
 
 async fn book(world: &World, f: &Fixture, client: usize, start: &str) -> Appointment {
     world
         .call(Call::AppointmentsBook(BookAppointment {
+            override_reason: None,
             client_id: f.clients[client].clone(),
             service_id: f.deep.clone(),
             practitioner_id: f.maya.clone(),
@@ -104,6 +106,7 @@ async fn erasure_removes_contact_details_now_and_purges_after_retention() {
         .call(Call::AppointmentsCancel(CancelAppointment {
             id: future.id.clone(),
             reason: "Moving away".into(),
+            scope: None,
         }))
         .await
         .unwrap();

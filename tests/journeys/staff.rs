@@ -154,6 +154,7 @@ async fn an_idle_desk_locks_and_shows_the_calendar_without_names() {
     let f = world.small_clinic().await;
     let _: Appointment = world
         .call(Call::AppointmentsBook(BookAppointment {
+            override_reason: None,
             client_id: f.clients[0].clone(),
             service_id: f.deep.clone(),
             practitioner_id: f.maya.clone(),
@@ -490,6 +491,7 @@ async fn the_journal_can_be_filtered_by_client_and_day() {
     world.clock.advance(Duration::days(1));
     let _: Appointment = world
         .call(Call::AppointmentsBook(BookAppointment {
+            override_reason: None,
             client_id: f.clients[1].clone(),
             service_id: f.deep.clone(),
             practitioner_id: f.maya.clone(),

@@ -110,6 +110,7 @@ impl World {
         let room = |name: &str| RoomInput {
             id: None,
             name: name.into(),
+            room_type: String::new(),
             active: true,
         };
         let willow: palma::scheduling::Room = self
@@ -127,6 +128,8 @@ impl World {
             buffer_min: buffer,
             price_minor: 6500,
             colour: "#3b7ea1".into(),
+            room_type: String::new(),
+            practitioner_ids: Vec::new(),
             active: true,
         };
         let deep: palma::scheduling::Service = self

@@ -52,6 +52,7 @@ pub async fn run(clinic: &Clinic, desk: &Desk, out: &mut impl Write) -> anyhow::
             practitioner_id: practitioner_id.clone(),
             room_id: room_id.clone(),
             start,
+            override_reason: None,
         };
         match dispatch(clinic, desk, Call::AppointmentsBook(booking)).await {
             Ok(appointment) => {

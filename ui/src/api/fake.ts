@@ -33,7 +33,39 @@ import type {
   SettingsInput,
   SetupStatus,
   StartClinic,
+  Actor,
+  AftercareNotes,
+  AftercareSheet,
+  AssignHandout,
+  DemoAccount,
+  DeskPolicy,
+  DeskStatus,
+  Dosage,
+  HandoutFilter,
+  HandoutSummary,
+  IssueAftercare,
+  IssuedDocument,
+  NewStaff,
+  PdfFile,
+  Permission,
+  ProgrammeItem,
+  Role,
+  SessionProgramme,
+  SignIn,
+  StaffMember,
+  Switch,
+  SwitchCandidate,
+  Unlock,
+  UpdateProgrammeItem,
 } from './generated';
+import {
+  describeDosage,
+  dosageProblem,
+  LIBRARY,
+  SEEK_HELP,
+  STANDARD_EXPECT,
+  type FakeHandout,
+} from './fake-library';
 import {
   addDays,
   addMinutes,
@@ -55,6 +87,13 @@ export interface FakeOptions {
   now?: WallTime;
   /** Delay before each answer, to feel like a real round trip in previews. */
   latencyMs?: number;
+  /**
+   * Username signed in at start (demo accounts: owner, reception, maya, tom, hannah), or null
+   * for a signed-out desk as the desktop app starts. Defaults to the owner in the demo.
+   */
+  signedIn?: string | null;
+  /** Whether a locked desk shows the calendar (names as "Booked"); default true. */
+  calendarVisibleWhenLocked?: boolean;
 }
 
 export interface FakeTransport extends Transport {
@@ -62,6 +101,85 @@ export interface FakeTransport extends Transport {
   readonly calls: Array<{ op: string; args: unknown }>;
   /** How many requests of one operation were received. */
   count(op: string): number;
+}
+
+const DEMO_PASSWORD = 'palma-demo';
+const DEMO_ACCOUNTS: Array<[string, string, string, Role]> = [
+  ['Maya Patel', 'maya', '3333', 'therapist'],
+  ['Tom Okafor', 'tom', '4444', 'therapist'],
+  ['Hannah Berg', 'hannah', '5555', 'therapist'],
+  ['Rosa Lindgren', 'owner', '1111', 'owner'],
+  ['Sam Whitaker', 'reception', '2222', 'reception'],
+];
+
+interface StoredStaff {
+  id: string;
+  displayName: string;
+  username: string;
+  roles: Role[];
+  password: string;
+  pin: string | null;
+  practitionerId: string | null;
+  active: boolean;
+  failures: number;
+  lockedUntilMs: number;
+}
+
+/** Which permission each operation needs (as `api.rs`); missing ones need `signed_in`. */
+const OPERATION_PERMISSIONS: Record<string, Permission> = {
+  'setup.status': 'anyone',
+  'setup.start': 'anyone',
+  'setup.create_owner': 'anyone',
+  'setup.demo_accounts': 'anyone',
+  'staff.sign_in': 'anyone',
+  'staff.sign_out': 'anyone',
+  'staff.switch': 'anyone',
+  'staff.switch_list': 'anyone',
+  'staff.lock': 'anyone',
+  'staff.unlock': 'anyone',
+  'staff.me': 'anyone',
+  'staff.list': 'manage_staff',
+  'staff.save': 'manage_staff',
+  'settings.update': 'manage_clinic',
+  'practitioners.save': 'manage_clinic',
+  'rooms.save': 'manage_clinic',
+  'services.save': 'manage_clinic',
+  'calendar.range': 'view_schedule',
+  'appointments.book': 'edit_schedule',
+  'appointments.cancel': 'edit_schedule',
+  'clients.search': 'view_clients',
+  'clients.get': 'view_clients',
+  'clients.create': 'edit_clients',
+  'clients.update': 'edit_clients',
+  'handouts.list': 'plan_self_care',
+  'programme.get': 'plan_self_care',
+  'programme.assign': 'plan_self_care',
+  'programme.update': 'plan_self_care',
+  'programme.remove': 'plan_self_care',
+  'programme.notes': 'plan_self_care',
+  'aftercare.preview': 'plan_self_care',
+  'aftercare.issue': 'plan_self_care',
+  'documents.list': 'view_documents',
+  'documents.reprint': 'view_documents',
+};
+
+const FRONT_DESK: Permission[] = [
+  'anyone',
+  'signed_in',
+  'view_schedule',
+  'edit_schedule',
+  'view_clients',
+  'edit_clients',
+  'view_documents',
+];
+
+function grants(role: Role, permission: Permission): boolean {
+  if (role === 'owner') return true;
+  if (FRONT_DESK.includes(permission)) return true;
+  return (
+    role === 'therapist' &&
+    ['manage_handouts', 'plan_self_care', 'view_clinical', 'edit_clinical'].includes(permission)
+  );
 }
 
 class Refusal {
@@ -329,6 +447,17 @@ class FakeClinic {
   clients: Client[] = [];
   appointments: StoredAppointment[] = [];
   journal: Change[] = [];
+  staff: StoredStaff[] = [];
+  demoAccounts = false;
+  desk: { staffId: string | null; locked: boolean } = { staffId: null, locked: false };
+  policy: DeskPolicy = { idleLockMinutes: 5, calendarVisibleWhenLocked: true };
+  handouts: Array<FakeHandout & { id: string }> = [];
+  programmes = new Map<
+    string,
+    { workedOn: string; whatToExpect: string; items: ProgrammeItem[] }
+  >();
+  documents: Array<IssuedDocument & { base64: string; fileName: string }> = [];
+  private clock = 0;
   private nextId = 1;
 
   constructor(
@@ -353,16 +482,394 @@ class FakeClinic {
   // setup & settings
 
   status(): SetupStatus {
-    return { configured: this.settings !== null, clinicName: this.settings?.name ?? null };
+    return {
+      configured: this.settings !== null,
+      clinicName: this.settings?.name ?? null,
+      needsOwner: this.settings !== null && this.staff.length === 0,
+    };
   }
 
   start(args: StartClinic): SetupStatus {
     const settings = args.kind === 'demo' ? { ...DEMO_SETTINGS } : parseSettings(args.settings);
+    const owner = args.kind === 'empty' ? parseOwner(args.owner) : null;
     if (this.settings) throw conflict('This clinic has already been set up.');
     this.settings = settings;
     this.record('settings', 'clinic', 'create');
     if (args.kind === 'demo') this.fillDemo();
+    if (owner) this.desk = { staffId: this.addStaff(owner, ['owner'], null), locked: false };
     return this.status();
+  }
+
+  createOwner(args: NewStaff): SetupStatus {
+    const owner = parseOwner(args);
+    this.requireSettings();
+    if (this.staff.length > 0)
+      throw conflict('This clinic already has staff accounts; ask its owner.');
+    this.desk = { staffId: this.addStaff(owner, ['owner'], null), locked: false };
+    return this.status();
+  }
+
+  addStaff(who: NewStaff, roles: Role[], pin: string | null, practitionerId?: string): string {
+    const id = this.newId();
+    this.staff.push({
+      id,
+      displayName: who.displayName,
+      username: who.username,
+      roles,
+      password: who.password,
+      pin,
+      practitionerId: practitionerId ?? null,
+      active: true,
+      failures: 0,
+      lockedUntilMs: 0,
+    });
+    this.record('staff', id, 'create');
+    return id;
+  }
+
+  // the desk
+
+  actor(): Actor | null {
+    const who = this.staff.find((s) => s.id === this.desk.staffId && s.active);
+    return who ? { staffId: who.id, displayName: who.displayName, roles: [...who.roles] } : null;
+  }
+
+  deskStatus(): DeskStatus {
+    const signedIn = this.actor();
+    return { signedIn, locked: signedIn !== null && this.desk.locked, policy: { ...this.policy } };
+  }
+
+  /** Refuses an operation the desk may not run now (as `api.rs`'s guard). */
+  guard(op: string): void {
+    const permission = OPERATION_PERMISSIONS[op] ?? 'signed_in';
+    if (permission === 'anyone') return;
+    const actor = this.actor();
+    if (!actor) throw new Refusal({ code: 'unauthenticated', message: 'Please sign in first.' });
+    const lockedRead = op === 'calendar.range' && this.policy.calendarVisibleWhenLocked;
+    if (this.desk.locked && !lockedRead) {
+      throw new Refusal({
+        code: 'locked',
+        message: 'This screen is locked. Unlock it to continue.',
+      });
+    }
+    if (!actor.roles.some((role) => grants(role, permission))) {
+      throw new Refusal({ code: 'forbidden', message: 'Your role does not allow this.' });
+    }
+  }
+
+  private attempt(who: StoredStaff, ok: boolean): void {
+    const now = Date.now();
+    if (who.lockedUntilMs > now) {
+      const minutes = Math.ceil((who.lockedUntilMs - now) / 60_000);
+      throw new Refusal({
+        code: 'unauthenticated',
+        message: `Too many wrong attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask an owner to reset the password.`,
+      });
+    }
+    if (ok) {
+      who.failures = 0;
+    } else {
+      who.failures += 1;
+      if (who.failures >= 5) who.lockedUntilMs = now + 60_000 * 2 ** (who.failures - 5);
+    }
+  }
+
+  signIn(args: SignIn): DeskStatus {
+    const key = String(args.username ?? '')
+      .trim()
+      .toLowerCase();
+    const who = this.staff.find((s) => s.active && s.username.toLowerCase() === key);
+    const wrong = new Refusal({
+      code: 'unauthenticated',
+      message: 'That username and password do not match.',
+      field: 'password',
+    });
+    if (!who) throw wrong;
+    const ok = who.password === args.password;
+    this.attempt(who, ok);
+    if (!ok) throw wrong;
+    this.desk = { staffId: who.id, locked: false };
+    return this.deskStatus();
+  }
+
+  unlock(args: Unlock): DeskStatus {
+    const who = this.staff.find((s) => s.id === this.desk.staffId);
+    if (!who) throw new Refusal({ code: 'unauthenticated', message: 'Please sign in first.' });
+    const ok = args.secret === who.password || (who.pin !== null && args.secret === who.pin);
+    this.attempt(who, ok);
+    if (!ok) {
+      throw new Refusal({
+        code: 'unauthenticated',
+        message: 'That password or PIN is not right.',
+        field: 'secret',
+      });
+    }
+    this.desk.locked = false;
+    return this.deskStatus();
+  }
+
+  switchList(): SwitchCandidate[] {
+    if (!this.actor()) return [];
+    return this.staff
+      .filter((s) => s.active && s.pin !== null)
+      .sort((a, b) => a.displayName.localeCompare(b.displayName))
+      .map((s) => ({ staffId: s.id, displayName: s.displayName }));
+  }
+
+  switchTo(args: Switch): DeskStatus {
+    const who = this.staff.find((s) => s.id === args.staffId && s.active && s.pin !== null);
+    if (!who) {
+      throw new Refusal({
+        code: 'unauthenticated',
+        message: 'That person cannot switch in with a PIN.',
+        field: 'staffId',
+      });
+    }
+    const ok = who.pin === args.pin;
+    this.attempt(who, ok);
+    if (!ok) {
+      throw new Refusal({
+        code: 'unauthenticated',
+        message: 'That PIN is not right.',
+        field: 'pin',
+      });
+    }
+    this.desk = { staffId: who.id, locked: false };
+    return this.deskStatus();
+  }
+
+  demoAccountList(): DemoAccount[] {
+    if (!this.demoAccounts) return [];
+    return DEMO_ACCOUNTS.map(([displayName, username, pin, role]) => ({
+      displayName,
+      username,
+      password: DEMO_PASSWORD,
+      pin,
+      roles: [role],
+    }));
+  }
+
+  staffList(): StaffMember[] {
+    return this.staff.map((s) => ({
+      id: s.id,
+      displayName: s.displayName,
+      username: s.username,
+      roles: [...s.roles],
+      practitionerId: s.practitionerId,
+      active: s.active,
+      hasPin: s.pin !== null,
+      lockedUntilMs: s.lockedUntilMs > Date.now() ? s.lockedUntilMs : null,
+    }));
+  }
+
+  // Empower: the library, a visit's programme, the aftercare sheet and issued documents
+
+  handoutList(args: HandoutFilter): HandoutSummary[] {
+    const text = words(String(args.text ?? '')).join(' ');
+    return this.handouts
+      .filter((h) => !args.category || h.category === args.category)
+      .filter((h) => !args.region || h.regions.includes(args.region))
+      .filter(
+        (h) =>
+          text === '' ||
+          words(h.title + ' ' + h.why)
+            .join(' ')
+            .includes(text),
+      )
+      .sort((a, b) => a.title.localeCompare(b.title))
+      .map((h) => ({
+        id: h.id,
+        slug: h.slug,
+        title: h.title,
+        category: h.category,
+        regions: [...h.regions],
+        version: 1,
+        retired: false,
+        source: 'library',
+      }));
+  }
+
+  visit(appointmentId: unknown): StoredAppointment {
+    const stored = this.appointments.find((a) => a.id === String(appointmentId ?? ''));
+    if (!stored) throw validation('appointmentId', 'That appointment does not exist.');
+    return stored;
+  }
+
+  programme(appointmentId: string): SessionProgramme {
+    const stored = this.visit(appointmentId);
+    const p = this.programmes.get(stored.id) ?? { workedOn: '', whatToExpect: '', items: [] };
+    return {
+      appointmentId: stored.id,
+      clientId: stored.clientId,
+      workedOn: p.workedOn,
+      whatToExpect: p.whatToExpect,
+      items: p.items.map((i) => ({ ...i, dosage: { ...i.dosage } })),
+    };
+  }
+
+  private programmeOf(appointmentId: string) {
+    const stored = this.visit(appointmentId);
+    let p = this.programmes.get(stored.id);
+    if (!p) {
+      p = { workedOn: '', whatToExpect: '', items: [] };
+      this.programmes.set(stored.id, p);
+    }
+    return p;
+  }
+
+  private itemOwner(itemId: string): [string, ProgrammeItem] {
+    for (const [appointmentId, p] of this.programmes) {
+      const item = p.items.find((i) => i.id === itemId);
+      if (item) return [appointmentId, item];
+    }
+    throw notFound('self-care item');
+  }
+
+  assign(args: AssignHandout): SessionProgramme {
+    const p = this.programmeOf(args.appointmentId);
+    const handout = this.handouts.find((h) => h.id === args.handoutId);
+    if (!handout) throw validation('handoutId', 'That handout does not exist.');
+    const dosage = cleanDosage(args.dosage ?? handout.dosage);
+    p.items.push({
+      id: this.newId(),
+      handoutId: handout.id,
+      handoutVersion: 1,
+      title: handout.title,
+      category: handout.category,
+      dosage,
+      dosageText: describeDosage(dosage),
+      personalNote: multiline('personalNote', 'Personal note', args.personalNote, 500),
+      assignedAtMs: Date.now(),
+    });
+    this.record('programme', args.appointmentId, 'assign');
+    return this.programme(args.appointmentId);
+  }
+
+  updateItem(args: UpdateProgrammeItem): SessionProgramme {
+    const [appointmentId, item] = this.itemOwner(String(args.id ?? ''));
+    const dosage = cleanDosage(args.dosage ?? {});
+    const personalNote = multiline('personalNote', 'Personal note', args.personalNote, 500);
+    item.dosage = dosage;
+    item.dosageText = describeDosage(dosage);
+    item.personalNote = personalNote;
+    this.record('programme', appointmentId, 'update');
+    return this.programme(appointmentId);
+  }
+
+  removeItem(args: { id: string }): SessionProgramme {
+    const [appointmentId, item] = this.itemOwner(String(args.id ?? ''));
+    const p = this.programmes.get(appointmentId)!;
+    p.items = p.items.filter((i) => i.id !== item.id);
+    this.record('programme', appointmentId, 'remove');
+    return this.programme(appointmentId);
+  }
+
+  notes(args: AftercareNotes): SessionProgramme {
+    const workedOn = multiline('workedOn', 'What we worked on', args.workedOn, 2000);
+    const whatToExpect = multiline('whatToExpect', 'What to expect', args.whatToExpect, 2000);
+    const p = this.programmeOf(args.appointmentId);
+    p.workedOn = workedOn;
+    p.whatToExpect = whatToExpect;
+    this.record('programme', args.appointmentId, 'notes');
+    return this.programme(args.appointmentId);
+  }
+
+  sheet(appointmentId: string): AftercareSheet {
+    const settings = this.requireSettings();
+    const stored = this.visit(appointmentId);
+    const view = this.view(stored);
+    const p = this.programme(stored.id);
+    const lines = (text: string) =>
+      text
+        .split(/\n+/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+    const next = this.appointments
+      .filter(
+        (a) => a.clientId === stored.clientId && a.start > stored.start && a.status !== 'cancelled',
+      )
+      .sort((a, b) => a.start.localeCompare(b.start))
+      .slice(0, 3)
+      .map((a) => {
+        const v = this.view(a);
+        return `${longDate(a.start.slice(0, 10))} at ${hhmm(a.start)} with ${v.practitionerName}`;
+      });
+    return {
+      documentId: `aftercare-${stored.id}`,
+      issuedAt: `${stored.start.slice(0, 10)}T${hhmm(stored.end)}:00`,
+      letterhead: {
+        clinicName: settings.name,
+        addressLines: lines(settings.address),
+        phone: settings.phone,
+        email: settings.email,
+        website: settings.website,
+        logoPng: null,
+      },
+      clientName: view.clientName,
+      therapistName: view.practitionerName,
+      sessionDate: longDate(stored.start.slice(0, 10)),
+      workedOn: lines(p.workedOn),
+      whatToExpect: p.whatToExpect.trim() ? lines(p.whatToExpect) : [...STANDARD_EXPECT],
+      items: p.items.map((item) => {
+        const h = this.handouts.find((x) => x.id === item.handoutId)!;
+        return {
+          title: item.title,
+          why: h.why,
+          steps: [...h.steps],
+          dosage: item.dosageText,
+          personalNote: item.personalNote || null,
+          cautions: [...h.cautions],
+          illustrationSvg: h.svg || null,
+        };
+      }),
+      seekHelp: [...SEEK_HELP],
+      nextAppointments: next,
+      contactLine: `Questions? Call us on ${settings.phone} or write to ${settings.email}.`,
+    };
+  }
+
+  async issue(args: IssueAftercare): Promise<PdfFile> {
+    const sheet = this.sheet(args.appointmentId);
+    const stored = this.visit(args.appointmentId);
+    const paper = args.options?.paper === 'letter' ? 'letter' : 'a4';
+    const largePrint = args.options?.largePrint === true;
+    const body = `%PDF-1.7\n% Palma aftercare sheet (fake)\n% ${JSON.stringify({ sheet, paper, largePrint })}\n%%EOF\n`;
+    const bytes = new TextEncoder().encode(body);
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    const sha256 = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+    let binary = '';
+    bytes.forEach((b) => (binary += String.fromCharCode(b)));
+    const client = this.clients.find((c) => c.id === stored.clientId)!;
+    const fileName = `Aftercare ${client.familyName} ${stored.start.slice(0, 10)}.pdf`;
+    const document: IssuedDocument = {
+      id: this.newId(),
+      clientId: stored.clientId,
+      appointmentId: stored.id,
+      kind: 'aftercare',
+      title: `Aftercare sheet, ${sheet.sessionDate}`,
+      options: { paper, largePrint },
+      sha256,
+      byteSize: bytes.length,
+      issuedAtMs: Date.now() + this.clock++,
+      issuedBy: this.actor()?.displayName ?? '',
+    };
+    this.documents.push({ ...document, base64: btoa(binary), fileName });
+    this.record('document', document.id, 'issue');
+    return { document, fileName, base64: btoa(binary) };
+  }
+
+  documentList(clientId: string): IssuedDocument[] {
+    return this.documents
+      .filter((d) => d.clientId === clientId)
+      .sort((a, b) => b.issuedAtMs - a.issuedAtMs)
+      .map(({ base64: _b, fileName: _f, ...d }) => ({ ...d, options: { ...d.options } }));
+  }
+
+  reprint(args: { id: string }): PdfFile {
+    const stored = this.documents.find((d) => d.id === args.id);
+    if (!stored) throw notFound('document');
+    const { base64, fileName, ...document } = stored;
+    return { document, fileName, base64 };
   }
 
   updateSettings(args: SettingsInput): ClinicSettings {
@@ -688,6 +1195,10 @@ class FakeClinic {
 
   // demo data
 
+  fillLibrary(): void {
+    this.handouts = LIBRARY.map((h) => ({ ...h, id: this.newId() }));
+  }
+
   fillDemo(): void {
     const rng = random(0x9a1a);
     const pick = <T>(list: T[]): T => list[Math.floor(rng() * list.length)]!;
@@ -695,6 +1206,16 @@ class FakeClinic {
       this.savePractitioner({ displayName, colour: c, active: true });
     }
     for (const name of ROOMS) this.saveRoom({ name, active: true });
+    DEMO_ACCOUNTS.forEach(([displayName, username, pin, role], n) => {
+      const practitionerId = role === 'therapist' ? this.practitioners[n]?.id : undefined;
+      this.addStaff(
+        { displayName, username, password: DEMO_PASSWORD },
+        [role],
+        pin,
+        practitionerId,
+      );
+    });
+    this.demoAccounts = true;
     for (const [name, durationMin, bufferMin, priceMinor, c] of SERVICES) {
       this.saveService({ name, durationMin, bufferMin, priceMinor, colour: c, active: true });
     }
@@ -744,6 +1265,54 @@ class FakeClinic {
   }
 }
 
+function parseOwner(owner: NewStaff | undefined): NewStaff {
+  const displayName = requiredLine('owner.displayName', 'Name', owner?.displayName, 80);
+  const username = String(owner?.username ?? '').trim();
+  if (
+    [...username].length < 3 ||
+    [...username].length > 40 ||
+    !/^[\p{L}\p{N}._-]+$/u.test(username)
+  ) {
+    throw validation(
+      'owner.username',
+      'Username should be 3 to 40 letters, digits, dots, dashes or underscores.',
+    );
+  }
+  const password = String(owner?.password ?? '');
+  if ([...password].length < 8 || [...password].length > 200) {
+    throw validation('owner.password', 'Password should be 8 to 200 characters.');
+  }
+  return { displayName, username, password };
+}
+
+function cleanDosage(raw: Dosage): Dosage {
+  const dosage: Dosage = {};
+  for (const key of [
+    'holdSeconds',
+    'repetitions',
+    'sets',
+    'timesPerDay',
+    'timesPerWeek',
+    'minutes',
+  ] as const) {
+    const value = raw?.[key];
+    if (value !== undefined && value !== null) dosage[key] = Number(value);
+  }
+  const problem = dosageProblem(dosage, 'dosage');
+  if (problem) throw validation(problem[0], problem[1]);
+  return dosage;
+}
+
+function longDate(day: IsoDate): string {
+  return dateValue(day).toLocaleDateString('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
 function parseSettings(input: SettingsInput): ClinicSettings {
   const timeZone = String(input.timeZone ?? '').trim();
   let zoneOk = timeZone !== '';
@@ -783,13 +1352,48 @@ export function createFakeTransport(options: FakeOptions): FakeTransport {
   const today = options.today ?? browserToday();
   const now = options.now ?? `${today}T${browserNow().slice(11)}`;
   const clinic = new FakeClinic(today, now);
-  if (options.scenario === 'demo') clinic.start({ kind: 'demo' });
+  clinic.fillLibrary();
+  if (options.calendarVisibleWhenLocked === false) clinic.policy.calendarVisibleWhenLocked = false;
+  if (options.scenario === 'demo') {
+    clinic.start({ kind: 'demo' });
+    const who = options.signedIn === undefined ? 'owner' : options.signedIn;
+    clinic.desk = {
+      staffId: clinic.staff.find((s) => s.username === who)?.id ?? null,
+      locked: false,
+    };
+  }
   const calls: Array<{ op: string; args: unknown }> = [];
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const handlers: Record<string, (args: any) => unknown> = {
     'setup.status': () => clinic.status(),
     'setup.start': (args: StartClinic) => clinic.start(args),
+    'setup.create_owner': (args: NewStaff) => clinic.createOwner(args),
+    'setup.demo_accounts': () => clinic.demoAccountList(),
+    'staff.me': () => clinic.deskStatus(),
+    'staff.sign_in': (args: SignIn) => clinic.signIn(args),
+    'staff.sign_out': () => {
+      clinic.desk = { staffId: null, locked: false };
+      return clinic.deskStatus();
+    },
+    'staff.lock': () => {
+      if (clinic.actor()) clinic.desk.locked = true;
+      return clinic.deskStatus();
+    },
+    'staff.unlock': (args: Unlock) => clinic.unlock(args),
+    'staff.switch_list': () => clinic.switchList(),
+    'staff.switch': (args: Switch) => clinic.switchTo(args),
+    'staff.list': () => clinic.staffList(),
+    'handouts.list': (args: HandoutFilter) => clinic.handoutList(args),
+    'programme.get': (args: { id: string }) => clinic.programme(args.id),
+    'programme.assign': (args: AssignHandout) => clinic.assign(args),
+    'programme.update': (args: UpdateProgrammeItem) => clinic.updateItem(args),
+    'programme.remove': (args: { id: string }) => clinic.removeItem(args),
+    'programme.notes': (args: AftercareNotes) => clinic.notes(args),
+    'aftercare.preview': (args: { id: string }) => clinic.sheet(args.id),
+    'aftercare.issue': (args: IssueAftercare) => clinic.issue(args),
+    'documents.list': (args: { clientId: string }) => clinic.documentList(args.clientId),
+    'documents.reprint': (args: { id: string }) => clinic.reprint(args),
     'settings.get': () => ({ ...clinic.requireSettings() }),
     'settings.update': (args: SettingsInput) => clinic.updateSettings(args),
     'practitioners.list': () => clinic.practitioners.map((p) => ({ ...p })),
@@ -824,11 +1428,36 @@ export function createFakeTransport(options: FakeOptions): FakeTransport {
         throw { code: 'validation', message: `Unknown operation ${op}.` } satisfies ApiError;
       }
       try {
-        return wire(handler(wire(args)));
+        clinic.guard(op);
+        const result = wire(await handler(wire(args)));
+        // A locked desk that may still show the calendar shows no client names.
+        if (op === 'calendar.range' && clinic.desk.locked) {
+          for (const a of (result as CalendarView).appointments) {
+            a.clientName = 'Booked';
+            a.cancelReason = null;
+          }
+        }
+        return result;
       } catch (refusal) {
         if (refusal instanceof Refusal) throw { ...refusal.error };
         throw refusal;
       }
+    },
+    async native(command, args) {
+      const wire = JSON.parse(JSON.stringify(args ?? {}));
+      calls.push({ op: command, args: wire });
+      if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
+      else await Promise.resolve();
+      if (!String(wire.fileName ?? '').endsWith('.pdf') || !wire.base64) {
+        throw {
+          code: 'validation',
+          message: 'This is not a PDF from Palma.',
+          field: 'base64',
+        } satisfies ApiError;
+      }
+      return command === 'open_pdf'
+        ? `/tmp/palma-print/${wire.fileName}`
+        : `/home/clinic/Documents/${wire.fileName}`;
     },
   };
 }

@@ -76,7 +76,29 @@ export type Appointment = { id: string, clientId: string, clientName: string, se
 /**
  * Clinic wall-clock time, `YYYY-MM-DDTHH:MM`.
  */
-start: string, end: string, startMs: number, endMs: number, status: AppointmentStatus, colour: string, cancelReason: string | null, lateCancellation: boolean, };
+start: string, end: string, startMs: number, endMs: number, status: AppointmentStatus, colour: string, cancelReason: string | null, lateCancellation: boolean, 
+/**
+ * The course this appointment belongs to, if any.
+ */
+seriesId: string | null, 
+/**
+ * Why the owner booked it outside hours, if they did.
+ */
+overrideReason: string | null, };
+
+export type AppointmentChange = { following: Array<Appointment>, offers: Array<WaitlistOffer>, id: string, clientId: string, clientName: string, serviceId: string, serviceName: string, practitionerId: string, practitionerName: string, roomId: string, roomName: string, 
+/**
+ * Clinic wall-clock time, `YYYY-MM-DDTHH:MM`.
+ */
+start: string, end: string, startMs: number, endMs: number, status: AppointmentStatus, colour: string, cancelReason: string | null, lateCancellation: boolean, 
+/**
+ * The course this appointment belongs to, if any.
+ */
+seriesId: string | null, 
+/**
+ * Why the owner booked it outside hours, if they did.
+ */
+overrideReason: string | null, };
 
 export type AppointmentStatus = "booked" | "confirmed" | "arrived" | "in_treatment" | "completed" | "cancelled" | "no_show";
 
@@ -144,7 +166,13 @@ export type BookAppointment = { clientId: string, serviceId: string, practitione
 /**
  * Clinic wall-clock time, `YYYY-MM-DDTHH:MM`.
  */
-start: string, };
+start: string, 
+/**
+ * Owner only: why this booking is outside working or opening hours (recorded).
+ */
+overrideReason?: string, };
+
+export type BookFromWaitlist = { entryId: string, practitionerId: string, roomId: string, start: string, overrideReason?: string, };
 
 export type ByClient = { clientId: string, };
 
@@ -166,7 +194,7 @@ export type CalendarView = { from: string, days: number, timeZone: string,
  */
 today: string, practitioners: Array<Practitioner>, rooms: Array<Room>, appointments: Array<Appointment>, };
 
-export type CancelAppointment = { id: string, reason: string, };
+export type CancelAppointment = { id: string, reason: string, scope?: Scope, };
 
 export type Category = "stretch" | "mobility" | "strengthening" | "breathing_relaxation" | "sleep" | "heat_cold" | "posture_desk" | "self_massage" | "activity_pacing" | "after_treatment";
 
@@ -184,7 +212,11 @@ export type Client = { id: string, givenName: string, familyName: string, prefer
 /**
  * `YYYY-MM-DD`, or null when not recorded.
  */
-dateOfBirth: string | null, phone: string, email: string, notesForReception: string, };
+dateOfBirth: string | null, phone: string, email: string, notesForReception: string, address: string, emergencyContactName: string, emergencyContactPhone: string, preferredContact: ContactMethod, 
+/**
+ * Short warnings reception must see when booking (e.g. "wheelchair user", "call, don't text").
+ */
+alerts: string, };
 
 export type ClientDocuments = { clientId: string, };
 
@@ -202,15 +234,27 @@ purgeAfter: string | null, appointments: Array<Appointment>,
  */
 journal: Array<JournalLine>, };
 
+export type ClientHistory = { clientId: string, 
+/**
+ * Newest first.
+ */
+appointments: Array<Appointment>, counts: StatusCounts, };
+
 export type ClientInput = { givenName: string, familyName: string, preferredName: string, 
 /**
  * `YYYY-MM-DD` or empty.
  */
-dateOfBirth: string, phone: string, email: string, notesForReception: string, };
+dateOfBirth: string, phone: string, email: string, notesForReception: string, address: string, emergencyContactName: string, emergencyContactPhone: string, preferredContact: ContactMethod, alerts: string, 
+/**
+ * Reception has checked a possible duplicate and it is a different person.
+ */
+confirmedNotDuplicate: boolean, };
 
 export type ClientSummary = { id: string, givenName: string, familyName: string, preferredName: string, dateOfBirth: string | null, phone: string, email: string, };
 
 export type ClientUpdate = { id: string, client: ClientInput, };
+
+export type ClinicHours = { weekly: Array<WeeklyBlock>, closures: Array<Closure>, };
 
 export type ClinicSettings = { name: string, address: string, phone: string, email: string, website: string, 
 /**
@@ -236,6 +280,8 @@ consents: Array<Consent>, preferences: Preferences, intake: Intake | null, lates
  */
 notes: Array<NoteSummary>, };
 
+export type Closure = { day: string, reason: string, };
+
 export type ColumnMapping = { givenName: string, familyName: string, preferredName?: string, dateOfBirth?: string, phone?: string, email?: string, notesForReception?: string, };
 
 export type Complaint = { 
@@ -254,7 +300,33 @@ givenOn: string, };
 
 export type ConsentKind = "treatment" | "areas" | "share_information";
 
+export type ContactMethod = "unspecified" | "phone" | "sms" | "email" | "post";
+
 export type DateOrder = "iso" | "day_month_year" | "month_day_year";
+
+export type DayBlock = { day: string, start: string, end: string, };
+
+export type DaySheet = { date: string, clinicName: string, 
+/**
+ * By therapist, then time; cancelled appointments left out.
+ */
+rows: Array<DaySheetRow>, };
+
+export type DaySheetRequest = { 
+/**
+ * `YYYY-MM-DD`, clinic time zone.
+ */
+date: string, 
+/**
+ * One therapist's sheet; absent for everyone's.
+ */
+practitionerId?: string, };
+
+export type DaySheetRow = { start: string, end: string, practitionerName: string, clientName: string, serviceName: string, roomName: string, status: AppointmentStatus, 
+/**
+ * The client has a precaution on file (set by the clinical record when it exists).
+ */
+precaution: boolean, };
 
 export type DemoAccount = { displayName: string, username: string, password: string, pin: string, roles: Array<Role>, };
 
@@ -279,6 +351,40 @@ export type Erasure = { clientId: string,
 purgeAfter: string | null, purged: boolean, };
 
 export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "locked" | "internal";
+
+export type FindTimes = { serviceId: string, 
+/**
+ * Empty: every therapist who offers the service.
+ */
+practitionerIds: Array<string>, 
+/**
+ * The client to book, so their own appointments are avoided.
+ */
+clientId?: string, 
+/**
+ * 1 = Monday … 7 = Sunday; empty: any day.
+ */
+weekdays: Array<number>, 
+/**
+ * "morning", "afternoon", "evening" or `HH:MM-HH:MM`; empty: any time.
+ */
+timesOfDay: Array<string>, 
+/**
+ * Search from this clinic wall-clock time (default: now).
+ */
+from?: string, 
+/**
+ * At most this many slots (1–50, default 10).
+ */
+limit?: number, };
+
+export type FreeSlotRef = { practitionerId: string, roomId: string, start: string, end: string, };
+
+export type FreeTime = { practitionerId: string, practitionerName: string, roomId: string, roomName: string, 
+/**
+ * Clinic wall clock, `YYYY-MM-DDTHH:MM`.
+ */
+start: string, end: string, startMs: number, };
 
 export type Goal = { id: string, 
 /**
@@ -319,6 +425,22 @@ export type HandoutSummary = { id: string, slug: string, title: string, category
  * `library` (shipped with Palma) or `clinic` (the clinic's own).
  */
 source: string, };
+
+export type IcsFile = { fileName: string, 
+/**
+ * `text/calendar` content with CRLF line endings.
+ */
+content: string, };
+
+export type IcsRequest = { 
+/**
+ * One appointment …
+ */
+id?: string, 
+/**
+ * … or every active occurrence of a course.
+ */
+seriesId?: string, };
 
 export type ImportClients = { 
 /**
@@ -458,6 +580,13 @@ takenOn: string,
  */
 baseline: boolean, pain?: number | null, stress?: number | null, psfs: Array<PsfsItem>, assessmentId?: string | null, noteId?: string | null, };
 
+export type MoveAppointment = { id: string, practitionerId: string, roomId: string, 
+/**
+ * New clinic wall-clock start, `YYYY-MM-DDTHH:MM`. With scope "following", later
+ * occurrences move by the same number of days to the same time of day.
+ */
+start: string, overrideReason?: string, scope?: Scope, };
+
 export type NewStaff = { displayName: string, username: string, password: string, };
 
 export type NoArgs = Record<symbol, never>;
@@ -491,6 +620,14 @@ export type NoteSummary = { id: string, appointmentId: string | null, sessionOn:
 export type NoteTemplate = { key: string, name: string, subjective: string, objective: string, assessment: string, plan: string, techniques: Array<Technique>, };
 
 export type Observations = { posture: string, rangeOfMovement: string, palpation: string, };
+
+export type Occurrence = { date: string, 
+/**
+ * Clinic wall clock; empty when the time does not exist that day.
+ */
+start: string, end: string, startMs: number, skipped: boolean, refusal: Refusal | null, };
+
+export type OffersFor = { appointmentId?: string, slot?: FreeSlotRef, };
 
 export type Paper = "a4" | "letter";
 
@@ -627,7 +764,15 @@ export type ReferralRequest = { clientId: string, recipient: Recipient,
  */
 reason: string, };
 
+export type Refusal = { field: string | null, message: string, };
+
 export type Region = "neck" | "shoulders" | "upper_back" | "low_back" | "hips" | "legs" | "jaw" | "hands_wrists" | "chest" | "arms" | "feet" | "whole_body";
+
+export type ResizeAppointment = { id: string, 
+/**
+ * New clinic wall-clock end, `YYYY-MM-DDTHH:MM`.
+ */
+end: string, overrideReason?: string, };
 
 export type RetentionSettings = { 
 /**
@@ -649,9 +794,13 @@ export type ReviewSummary = { kind: ReviewKind | null, reviewedOn: string | null
 
 export type Role = "owner" | "reception" | "therapist";
 
-export type Room = { id: string, name: string, active: boolean, };
+export type Room = { id: string, name: string, 
+/**
+ * What kind of room it is (e.g. "treatment", "hydro"); empty when it has no particular type.
+ */
+roomType: string, active: boolean, };
 
-export type RoomInput = { id?: string, name: string, active: boolean, };
+export type RoomInput = { id?: string, name: string, roomType: string, active: boolean, };
 
 export type RowProblem = { line: number, field: string, message: string, };
 
@@ -660,6 +809,8 @@ export type SaveHandout = {
  * Absent to add a handout of the clinic's own; present to save a new version of one.
  */
 id?: string, content: HandoutContent, };
+
+export type Scope = "one" | "following";
 
 export type SearchClients = { text: string, 
 /**
@@ -699,6 +850,30 @@ cautions: Array<string>,
  */
 illustrationSvg: string | null, };
 
+export type SeriesBooked = { seriesId: string, appointments: Array<Appointment>, };
+
+export type SeriesRequest = { clientId: string, serviceId: string, practitionerId: string, roomId: string, 
+/**
+ * The first occurrence, clinic wall clock `YYYY-MM-DDTHH:MM`.
+ */
+start: string, 
+/**
+ * 1 = weekly, 2 = every two weeks, … (1–12).
+ */
+everyWeeks: number, 
+/**
+ * How many occurrences (1–104); or give `until`.
+ */
+count?: number, 
+/**
+ * Last possible date, `YYYY-MM-DD`, included.
+ */
+until?: string, 
+/**
+ * Dates (`YYYY-MM-DD`) of occurrences not to book.
+ */
+skip: Array<string>, overrideReason?: string, };
+
 export type Service = { id: string, name: string, durationMin: number, 
 /**
  * Turnover time after the appointment during which therapist and room stay held.
@@ -707,9 +882,17 @@ bufferMin: number,
 /**
  * Integer minor units (pence, cents) of `currency`.
  */
-priceMinor: number, currency: string, colour: string, active: boolean, };
+priceMinor: number, currency: string, colour: string, 
+/**
+ * The room type the service needs; empty when any room will do.
+ */
+roomType: string, 
+/**
+ * The therapists who offer it; empty when every therapist does.
+ */
+practitionerIds: Array<string>, active: boolean, };
 
-export type ServiceInput = { id?: string, name: string, durationMin: number, bufferMin: number, priceMinor: number, colour: string, active: boolean, };
+export type ServiceInput = { id?: string, name: string, durationMin: number, bufferMin: number, priceMinor: number, colour: string, roomType: string, practitionerIds: Array<string>, active: boolean, };
 
 export type SessionProgramme = { appointmentId: string, clientId: string, 
 /**
@@ -724,6 +907,8 @@ whatToExpect: string, items: Array<ProgrammeItem>, };
 export type SetPassword = { staffId: string, currentPassword?: string, newPassword: string, };
 
 export type SetPin = { staffId: string, currentPassword?: string, pin?: string, };
+
+export type SetStatus = { id: string, status: AppointmentStatus, };
 
 export type SettingsInput = { name: string, address: string, phone: string, email: string, website: string, timeZone: string, currency: string, lateCancelHours: number, };
 
@@ -760,6 +945,8 @@ sessionOn: string,
  */
 templateKey?: string | null, };
 
+export type StatusCounts = { booked: number, confirmed: number, arrived: number, inTreatment: number, completed: number, cancelled: number, lateCancellations: number, noShows: number, };
+
 export type Switch = { staffId: string, pin: string, };
 
 export type SwitchCandidate = { staffId: string, displayName: string, };
@@ -768,9 +955,55 @@ export type Symptom = "ache" | "sharp" | "tight" | "pins_and_needles" | "numbnes
 
 export type Technique = "swedish" | "deep_tissue" | "myofascial_release" | "trigger_point" | "sports_massage" | "lymphatic_drainage" | "stretching" | "mobilisation" | "cupping" | "heat_therapy" | "indian_head";
 
+export type TherapistHours = { practitionerId: string, weekly: Array<WeeklyBlock>, breaks: Array<WeeklyBlock>, timeOff: Array<TimeOff>, dayChanges: Array<DayBlock>, };
+
+export type TimeOff = { 
+/**
+ * `YYYY-MM-DD`, both days included.
+ */
+firstDay: string, lastDay: string, reason: string, };
+
 export type Unlock = { secret: string, };
 
 export type UpdateProgrammeItem = { id: string, dosage: Dosage, personalNote: string, };
+
+export type Urgency = "normal" | "soon" | "urgent";
+
+export type WaitlistEntry = { id: string, clientId: string, clientName: string, serviceId: string, serviceName: string, practitionerIds: Array<string>, weekdays: Array<number>, timesOfDay: Array<string>, urgency: Urgency, note: string, 
+/**
+ * When it was added, clinic wall clock.
+ */
+created: string, };
+
+export type WaitlistInput = { clientId: string, serviceId: string, 
+/**
+ * Empty: any therapist who offers the service.
+ */
+practitionerIds: Array<string>, 
+/**
+ * 1 = Monday … 7 = Sunday; empty: any day.
+ */
+weekdays: Array<number>, 
+/**
+ * "morning", "afternoon", "evening" or `HH:MM-HH:MM`; empty: any time.
+ */
+timesOfDay: Array<string>, urgency: Urgency, note: string, };
+
+export type WaitlistOffer = { entry: WaitlistEntry, practitionerId: string, roomId: string, 
+/**
+ * Clinic wall-clock start, `YYYY-MM-DDTHH:MM`.
+ */
+start: string, };
+
+export type WeeklyBlock = { 
+/**
+ * 1 = Monday … 7 = Sunday.
+ */
+weekday: number, 
+/**
+ * `HH:MM`, clinic wall clock.
+ */
+start: string, end: string, };
 
 export type WithdrawConsent = { id: string, 
 /**
@@ -814,9 +1047,27 @@ export interface Operations {
   "retention.purge_due": { args: NoArgs; result: PurgeReport };
   "retention.settings": { args: NoArgs; result: RetentionSettings };
   "retention.configure": { args: RetentionSettings; result: RetentionSettings };
+  "schedule.therapist_hours.get": { args: ById; result: TherapistHours };
+  "schedule.therapist_hours.save": { args: TherapistHours; result: TherapistHours };
+  "schedule.clinic_hours.get": { args: NoArgs; result: ClinicHours };
+  "schedule.clinic_hours.save": { args: ClinicHours; result: ClinicHours };
   "calendar.range": { args: CalendarRange; result: CalendarView };
   "appointments.book": { args: BookAppointment; result: Appointment };
-  "appointments.cancel": { args: CancelAppointment; result: Appointment };
+  "appointments.cancel": { args: CancelAppointment; result: AppointmentChange };
+  "appointments.move": { args: MoveAppointment; result: AppointmentChange };
+  "appointments.resize": { args: ResizeAppointment; result: AppointmentChange };
+  "appointments.set_status": { args: SetStatus; result: Appointment };
+  "appointments.preview_series": { args: SeriesRequest; result: Array<Occurrence> };
+  "appointments.book_series": { args: SeriesRequest; result: SeriesBooked };
+  "appointments.find_times": { args: FindTimes; result: Array<FreeTime> };
+  "appointments.ics": { args: IcsRequest; result: IcsFile };
+  "schedule.day_sheet": { args: DaySheetRequest; result: DaySheet };
+  "clients.history": { args: ById; result: ClientHistory };
+  "waitlist.add": { args: WaitlistInput; result: WaitlistEntry };
+  "waitlist.list": { args: NoArgs; result: Array<WaitlistEntry> };
+  "waitlist.remove": { args: ById; result: NoArgs };
+  "waitlist.book": { args: BookFromWaitlist; result: Appointment };
+  "waitlist.offers": { args: OffersFor; result: Array<WaitlistOffer> };
   "journal.changes": { args: ChangesSince; result: Changes };
   "clients.alert_flags": { args: ById; result: AlertFlags };
   "care.record": { args: ByClient; result: ClinicalRecord };

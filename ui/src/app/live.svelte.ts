@@ -3,7 +3,7 @@
 // screens reload their data quietly (no spinners). This is also how a booking made at another
 // seat shows up here.
 
-import { call } from '../api';
+import { call, toApiError } from '../api';
 
 export const live = $state({
   /** Goes up by one whenever the clinic's data changed (here or at another seat). */
@@ -48,9 +48,16 @@ export function startLiveRefresh(intervalMs = 1000): LiveRefresh {
       live.offline = false;
       if (changed && caughtUp) dataChanged();
       caughtUp = true;
-    } catch {
-      failures += 1;
-      if (failures >= 3) live.offline = true;
+    } catch (reason) {
+      // Locked or signed out is not "offline": the app shows the lock or sign-in screen.
+      const code = toApiError(reason).code;
+      if (code === 'locked' || code === 'unauthenticated') {
+        failures = 0;
+        live.offline = false;
+      } else {
+        failures += 1;
+        if (failures >= 3) live.offline = true;
+      }
     }
     if (!stopped) timer = setTimeout(poll, intervalMs);
   }

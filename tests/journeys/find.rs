@@ -1,0 +1,137 @@
+//! "Find a time": the next free slots honour the therapist's rota and breaks, turnover, rooms,
+//! the client's own appointments, days and times of day; every slot found can be booked.
+
+use crate::rules::{book, maya_rota, request};
+use crate::world::World;
+use palma::api::Call;
+use palma::scheduling::find::{FindTimes, FreeTime};
+
+fn starts(slots: &[FreeTime]) -> Vec<&str> {
+    slots.iter().map(|s| s.start.as_str()).collect()
+}
+
+#[tokio::test]
+async fn free_slots_respect_rota_breaks_turnover_rooms_and_the_client() {
+    let world = World::new().await;
+    let f = world.small_clinic().await;
+    maya_rota(&world, &f).await;
+    book(
+        &world,
+        request(&f, 1, &f.maya, &f.willow, &f.deep, "2026-11-19T09:00"),
+    )
+    .await
+    .unwrap();
+    book(
+        &world,
+        request(&f, 0, &f.tom, &f.cedar, &f.sports, "2026-11-19T11:00"),
+    )
+    .await
+    .unwrap();
+    let search = FindTimes {
+        service_id: f.deep.clone(),
+        practitioner_ids: vec![f.maya.clone()],
+        from: Some("2026-11-19T08:00".into()),
+        limit: Some(3),
+        ..FindTimes::default()
+    };
+    let slots: Vec<FreeTime> = world
+        .call(Call::AppointmentsFindTimes(search.clone()))
+        .await
+        .unwrap();
+    // Held until 10:15 by the 09:00 and its turnover; 09:15–10:30 would cross the break.
+    assert_eq!(
+        starts(&slots),
+        ["2026-11-19T10:45", "2026-11-19T11:00", "2026-11-19T11:15"]
+    );
+    assert!(slots.iter().all(|s| s.practitioner_name == "Maya Patel"));
+    // The client is with Tom 11:00–11:45, so their first possible start is 11:45.
+    let for_client: Vec<FreeTime> = world
+        .call(Call::AppointmentsFindTimes(FindTimes {
+            client_id: Some(f.clients[0].clone()),
+            ..search.clone()
+        }))
+        .await
+        .unwrap();
+    assert_eq!(for_client[0].start, "2026-11-19T11:45");
+    // Fridays in the afternoon (from 12:00) only; 13:00–14:00 is outside her blocks.
+    let friday: Vec<FreeTime> = world
+        .call(Call::AppointmentsFindTimes(FindTimes {
+            weekdays: vec![5],
+            times_of_day: vec!["afternoon".into()],
+            ..search.clone()
+        }))
+        .await
+        .unwrap();
+    assert_eq!(
+        starts(&friday),
+        ["2026-11-20T12:00", "2026-11-20T14:00", "2026-11-20T14:15"]
+    );
+    // Every slot found passes the booking rules.
+    let first = &for_client[0];
+    let booked = book(
+        &world,
+        request(
+            &f,
+            0,
+            &first.practitioner_id,
+            &first.room_id,
+            &f.deep,
+            &first.start,
+        ),
+    )
+    .await
+    .unwrap();
+    assert_eq!(booked.start, first.start);
+    let bad = world
+        .call::<Vec<FreeTime>>(Call::AppointmentsFindTimes(FindTimes {
+            times_of_day: vec!["noonish".into()],
+            ..search
+        }))
+        .await
+        .unwrap_err();
+    assert_eq!(bad.field.as_deref(), Some("timesOfDay"));
+}
+
+#[tokio::test]
+async fn any_therapist_and_the_room_that_is_free() {
+    let world = World::new().await;
+    let f = world.small_clinic().await;
+    // Both rooms taken at 10:00 by Maya and Tom.
+    book(
+        &world,
+        request(&f, 0, &f.maya, &f.willow, &f.deep, "2026-11-19T10:00"),
+    )
+    .await
+    .unwrap();
+    book(
+        &world,
+        request(&f, 1, &f.tom, &f.cedar, &f.deep, "2026-11-19T10:00"),
+    )
+    .await
+    .unwrap();
+    let slots: Vec<FreeTime> = world
+        .call(Call::AppointmentsFindTimes(FindTimes {
+            service_id: f.sports.clone(),
+            from: Some("2026-11-19T09:00".into()),
+            limit: Some(4),
+            ..FindTimes::default()
+        }))
+        .await
+        .unwrap();
+    // Sports massage is 45 minutes without turnover: 09:00 and 09:15 fit before 10:00 for both;
+    // then nothing until the rooms free at 11:15.
+    let got: Vec<(&str, &str)> = slots
+        .iter()
+        .map(|s| (s.start.as_str(), s.practitioner_name.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2026-11-19T09:00", "Maya Patel"),
+            ("2026-11-19T09:00", "Tom Okafor"),
+            ("2026-11-19T09:15", "Maya Patel"),
+            ("2026-11-19T09:15", "Tom Okafor"),
+        ]
+    );
+    assert_ne!(slots[0].room_id, "");
+}
