@@ -3,10 +3,13 @@
 //! the app-data file) and acts as the built-in owner.
 
 use anyhow::{Context, bail};
+use base64::Engine;
 use clap::{Parser, Subcommand};
 use palma::api::{Call, NoArgs, dispatch};
 use palma::audit::{self, Verdict};
 use palma::clock::{Clock, SystemClock};
+use palma::documents::history::{self, IssueAftercare, PdfFile};
+use palma::documents::{Paper, PrintOptions};
 use palma::settings::StartClinic;
 use palma::staff::{Actor, Desk};
 use palma::{Clinic, backup, db};
@@ -53,9 +56,32 @@ enum Command {
     /// Replaces the (SQLite) database with a backup after verifying it; keeps the old one.
     /// Close Palma first.
     Restore { file: PathBuf },
+    /// Renders a visit's aftercare sheet to a PDF and records it in the client's documents.
+    Aftercare {
+        /// The visit (appointment id) to print the sheet of.
+        #[arg(long, required_unless_present = "demo", conflicts_with = "demo")]
+        session: Option<String>,
+        /// The most recent visit with a self-care programme (in the demo clinic: `palma demo`).
+        #[arg(long)]
+        demo: bool,
+        /// Where to write the PDF.
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value_t = PaperSize::A4)]
+        paper: PaperSize,
+        /// Body text at 16 pt or more.
+        #[arg(long)]
+        large_print: bool,
+    },
     /// Test support: writes clients and bookings in a loop, printing each committed id.
     #[command(name = "__crash-writer", hide = true)]
     CrashWriter,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PaperSize {
+    A4,
+    Letter,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -143,6 +169,38 @@ async fn main() -> anyhow::Result<()> {
             )?;
         }
         Command::Restore { .. } => {}
+        Command::Aftercare {
+            session,
+            demo,
+            out: file,
+            paper,
+            large_print,
+        } => {
+            let visit = match (session, demo) {
+                (Some(id), _) => id,
+                (None, _) => {
+                    history::latest_planned_visit(&clinic, SystemClock.now().timestamp_millis())
+                        .await
+                        .map_err(|e| anyhow::anyhow!(e.message))?
+                        .context("no visit has a self-care programme yet: run `palma demo` first")?
+                }
+            };
+            let paper = match paper {
+                PaperSize::A4 => Paper::A4,
+                PaperSize::Letter => Paper::Letter,
+            };
+            let issue = IssueAftercare {
+                appointment_id: visit,
+                options: PrintOptions { paper, large_print },
+            };
+            let reply = dispatch(&clinic, &desk, Call::AftercareIssue(issue))
+                .await
+                .map_err(|e| anyhow::anyhow!(e.message))?;
+            let pdf: PdfFile = serde_json::from_value(reply)?;
+            let bytes = base64::engine::general_purpose::STANDARD.decode(&pdf.base64)?;
+            std::fs::write(&file, bytes).with_context(|| format!("writing {}", file.display()))?;
+            writeln!(out, "{}  sha256 {}", file.display(), pdf.document.sha256)?;
+        }
         Command::CrashWriter => crash_writer::run(&clinic, &desk, &mut out).await?,
     }
     clinic.close().await;

@@ -231,7 +231,7 @@ pub(crate) async fn insert(tx: &mut WriteTx, client: &Client, detail: &str) -> A
     .bind(&client.emergency_contact_phone)
     .bind(client.preferred_contact.as_str())
     .bind(&client.alerts)
-    .bind(folded_name(&client))
+    .bind(folded_name(client))
     .execute(tx.conn())
     .await?;
     tx.record(Entry {

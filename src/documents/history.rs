@@ -135,6 +135,19 @@ fn pdf_file(document: IssuedDocument, bytes: &[u8]) -> PdfFile {
     }
 }
 
+/// The most recent visit, up to `now_ms`, that has a self-care programme (for `palma
+/// aftercare --demo`).
+pub async fn latest_planned_visit(clinic: &Clinic, now_ms: i64) -> ApiResult<Option<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT a.id FROM appointments a WHERE a.start_ms <= $1 \
+         AND a.status NOT IN ('cancelled', 'no_show') AND EXISTS (SELECT 1 FROM programme_items p \
+         WHERE p.appointment_id = a.id AND p.removed_at IS NULL) ORDER BY a.start_ms DESC LIMIT 1",
+    )
+    .bind(now_ms)
+    .fetch_optional(clinic.pool())
+    .await?)
+}
+
 /// A visit's aftercare sheet as it would print now, for an on-screen preview (nothing is
 /// recorded; the read is journaled like any other clinical read).
 pub async fn preview_aftercare(

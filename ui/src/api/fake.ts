@@ -890,7 +890,13 @@ class FakeClinic {
 
   saveRoom(args: RoomInput): Room {
     const name = requiredLine('name', 'Room name', args.name, 80);
-    return this.save('room', this.rooms, args.id, { id: '', name, active: !!args.active });
+    const roomType = optionalLine('roomType', 'Room type', args.roomType, 40);
+    return this.save('room', this.rooms, args.id, {
+      id: '',
+      name,
+      roomType,
+      active: !!args.active,
+    });
   }
 
   saveService(args: ServiceInput): Service {
@@ -908,6 +914,8 @@ class FakeClinic {
       priceMinor,
       currency,
       colour: c,
+      roomType: optionalLine('roomType', 'Room type', args.roomType, 40),
+      practitionerIds: Array.isArray(args.practitionerIds) ? args.practitionerIds.map(String) : [],
       active: !!args.active,
     };
     return this.save('service', this.services, args.id, saved);
@@ -965,6 +973,19 @@ class FakeClinic {
         input.notesForReception,
         2000,
       ),
+      address: multiline('address', 'Address', input.address, 400),
+      emergencyContactName: optionalLine(
+        'emergencyContactName',
+        'Emergency contact',
+        input.emergencyContactName,
+        80,
+      ),
+      emergencyContactPhone:
+        String(input.emergencyContactPhone ?? '').trim() === ''
+          ? ''
+          : phone('emergencyContactPhone', input.emergencyContactPhone),
+      preferredContact: input.preferredContact ?? 'unspecified',
+      alerts: multiline('alerts', 'Alerts', input.alerts, 500),
     };
     if (client.phone === '' && client.email === '') {
       throw validation(
@@ -1054,6 +1075,8 @@ class FakeClinic {
       colour: service.colour,
       cancelReason: stored.cancelReason,
       lateCancellation: stored.lateCancellation,
+      seriesId: null,
+      overrideReason: null,
     };
   }
 
@@ -1205,7 +1228,7 @@ class FakeClinic {
     for (const [displayName, c] of THERAPISTS) {
       this.savePractitioner({ displayName, colour: c, active: true });
     }
-    for (const name of ROOMS) this.saveRoom({ name, active: true });
+    for (const name of ROOMS) this.saveRoom({ name, roomType: '', active: true });
     DEMO_ACCOUNTS.forEach(([displayName, username, pin, role], n) => {
       const practitionerId = role === 'therapist' ? this.practitioners[n]?.id : undefined;
       this.addStaff(
@@ -1217,7 +1240,16 @@ class FakeClinic {
     });
     this.demoAccounts = true;
     for (const [name, durationMin, bufferMin, priceMinor, c] of SERVICES) {
-      this.saveService({ name, durationMin, bufferMin, priceMinor, colour: c, active: true });
+      this.saveService({
+        name,
+        durationMin,
+        bufferMin,
+        priceMinor,
+        colour: c,
+        roomType: '',
+        practitionerIds: [],
+        active: true,
+      });
     }
     CLIENTS.forEach(([givenName, familyName, preferredName], n) => {
       this.createClient({
@@ -1230,6 +1262,12 @@ class FakeClinic {
         phone: `07700 900${String(n).padStart(3, '0')}`,
         email: `client${String(n).padStart(2, '0')}@example.org`,
         notesForReception: n === 4 ? 'Prefers afternoon appointments. Parks at the back.' : '',
+        address: '',
+        emergencyContactName: '',
+        emergencyContactPhone: '',
+        preferredContact: 'unspecified',
+        alerts: '',
+        confirmedNotDuplicate: false,
       });
     });
     const monday = mondayOf(this.today);

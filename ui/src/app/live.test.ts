@@ -22,6 +22,12 @@ describe('live refresh', () => {
         phone: '07700 900999',
         email: '',
         notesForReception: '',
+        address: '',
+        emergencyContactName: '',
+        emergencyContactPhone: '',
+        preferredContact: 'unspecified',
+        alerts: '',
+        confirmedNotDuplicate: false,
       });
       await waitFor(() => expect(live.version).toBe(before + 1));
       const polls = fake.count('journal.changes');

@@ -68,6 +68,8 @@ describe('the appointment panel', () => {
       colour: '#a0522d',
       cancelReason: null,
       lateCancellation: false,
+      seriesId: null,
+      overrideReason: null,
     };
     render(AppointmentPanel, { props: { appointment, onclose: vi.fn(), oncancelled: vi.fn() } });
     await fireEvent.input(screen.getByTestId('cancel-reason'), { target: { value: 'Moved' } });

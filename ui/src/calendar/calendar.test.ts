@@ -21,6 +21,8 @@ const appointment: Appointment = {
   colour: '#a0522d',
   cancelReason: null,
   lateCancellation: false,
+  seriesId: null,
+  overrideReason: null,
 };
 
 describe('calendar events', () => {

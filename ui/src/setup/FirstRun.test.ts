@@ -15,10 +15,10 @@ describe('first run', () => {
 
     await waitFor(() => expect(onstarted).toHaveBeenCalledTimes(1));
     expect(fake.calls).toContainEqual({ op: 'setup.start', args: { kind: 'demo' } });
-    expect(onstarted).toHaveBeenCalledWith({
-      configured: true,
-      clinicName: 'Riverside Massage & Movement',
-    });
+    expect(onstarted).toHaveBeenCalledWith(
+      { configured: true, clinicName: 'Riverside Massage & Movement', needsOwner: false },
+      'demo',
+    );
   });
 
   it('shows the core’s message when the clinic cannot be started', async () => {
@@ -57,14 +57,44 @@ describe('first run', () => {
     expect(onstarted).not.toHaveBeenCalled();
 
     await fireEvent.input(screen.getByTestId('setup-currency'), { target: { value: 'eur' } });
+    await fireEvent.input(screen.getByTestId('setup-owner-name'), {
+      target: { value: 'Ana Ortiz' },
+    });
+    await fireEvent.input(screen.getByTestId('setup-owner-username'), {
+      target: { value: 'ana' },
+    });
+    await fireEvent.input(screen.getByTestId('setup-owner-password'), {
+      target: { value: 'short' },
+    });
+    await fireEvent.click(screen.getByTestId('setup-save'));
+
+    // The owner's password is checked by the core and its message lands under the field.
+    expect(await screen.findByTestId('error-owner.password')).toHaveTextContent(
+      'Password should be 8 to 200 characters.',
+    );
+    expect(screen.getByTestId('setup-owner-password')).toHaveAttribute('aria-invalid', 'true');
+    expect(onstarted).not.toHaveBeenCalled();
+
+    await fireEvent.input(screen.getByTestId('setup-owner-password'), {
+      target: { value: 'calm-hands-2026' },
+    });
     await fireEvent.click(screen.getByTestId('setup-save'));
     await waitFor(() =>
-      expect(onstarted).toHaveBeenCalledWith({ configured: true, clinicName: 'Calm Hands' }),
+      expect(onstarted).toHaveBeenCalledWith(
+        { configured: true, clinicName: 'Calm Hands', needsOwner: false },
+        'empty',
+      ),
     );
     const start = fake.calls.filter((c) => c.op === 'setup.start').at(-1);
     expect(start?.args).toMatchObject({
       kind: 'empty',
       settings: { name: 'Calm Hands', timeZone: 'Europe/Dublin', currency: 'EUR' },
+      owner: { displayName: 'Ana Ortiz', username: 'ana', password: 'calm-hands-2026' },
+    });
+    // The new owner is signed in.
+    expect(await fake.send('staff.me', {})).toMatchObject({
+      signedIn: { displayName: 'Ana Ortiz', roles: ['owner'] },
+      locked: false,
     });
   });
 });
