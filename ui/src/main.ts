@@ -13,13 +13,16 @@ async function boot(): Promise<void> {
   const fake = query.get('fake');
   if (fake === 'demo' || fake === 'empty') {
     const { createFakeTransport } = await import('./api/fake');
-    // `&today=YYYY-MM-DD&now=YYYY-MM-DDTHH:MM` pin the fake clinic's clock (for screenshots).
+    // `&today=YYYY-MM-DD&now=YYYY-MM-DDTHH:MM` pin the fake clinic's clock (for screenshots);
+    // `&as=<username>` starts with that demo account signed in.
     setTransport(
       createFakeTransport({
         scenario: fake,
         latencyMs: 30,
         today: query.get('today') ?? undefined,
         now: query.get('now') ?? undefined,
+        // Signed out, as the desktop app starts; `&as=maya` starts signed in (screenshots).
+        signedIn: query.get('as'),
       }),
     );
   } else if (insideTauri()) {
