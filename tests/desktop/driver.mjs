@@ -58,6 +58,8 @@ export class App {
       env: {
         ...process.env,
         PALMA_DATABASE_URL: `sqlite://${join(dir, 'palma.sqlite')}?mode=rwc`,
+        // Printed PDFs land here instead of opening a viewer.
+        PALMA_PRINT_DIR: join(dir, 'print'),
       },
       stdio: ['ignore', 'ignore', 'pipe'],
       // Its own process group, so quitting also ends WebKitWebDriver and the app it started.
@@ -67,6 +69,7 @@ export class App {
     let driverLog = '';
     driver.stderr.on('data', (chunk) => (driverLog += chunk));
     const app = new App(`http://127.0.0.1:${port}`, driver, () => driverLog);
+    app.printDir = join(dir, 'print');
     await app.#open();
     return app;
   }

@@ -1,5 +1,6 @@
-// Reception's first morning with Palma, in the real window: open the demo clinic, add a
-// client, book them, see the booking, be refused a double booking, cancel.
+// Reception's first morning with Palma, in the real window: open the demo clinic, sign in as
+// the receptionist, add a client, book them, see the booking, be refused a double booking,
+// cancel.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -17,9 +18,13 @@ after(async () => {
   await app?.quit();
 });
 
-test('a newcomer opens the demo clinic on today’s calendar', async () => {
+test('a newcomer opens the demo clinic, signs in as reception and sees today’s calendar', async () => {
   await app.click('[data-testid=start-demo]');
-  await app.find('[data-testid=calendar]', { timeout: 60_000 });
+  await app.click('[data-testid=demo-account][data-username=reception] [data-testid=demo-signin]', {
+    timeout: 60_000,
+  });
+  await app.find('[data-testid=calendar]', { timeout: 30_000 });
+  assert.match(await app.text('[data-testid=signed-in-as]'), /Sam Whitaker/);
   assert.match(await app.text('[data-testid=clinic-name]'), /Riverside Massage/);
   assert.equal(await app.attribute('[data-testid=calendar]', 'data-date'), today);
   await app.find('[data-testid=appointment]');

@@ -122,10 +122,21 @@ describe('a visit’s self-care & aftercare', () => {
     });
     render(AftercareScreen, { props: { appointment: visit, onclose: () => {} } });
 
-    await fireEvent.click(await screen.findByTestId('aftercare-preview'));
+    await fireEvent.input(await screen.findByTestId('worked-on'), {
+      target: { value: 'Slow work on your upper back.' },
+    });
+    await fireEvent.click(screen.getByTestId('save-notes'));
+    await waitFor(() => expect(fake.count('programme.notes')).toBe(1));
+    expect(fake.calls.find((c) => c.op === 'programme.notes')?.args).toEqual({
+      appointmentId: visit.id,
+      workedOn: 'Slow work on your upper back.',
+      whatToExpect: '',
+    });
+    await fireEvent.click(screen.getByTestId('aftercare-preview'));
     const sheet = await screen.findByTestId('preview-sheet');
     expect(sheet).toHaveTextContent(visit.clientName);
     expect(sheet).toHaveTextContent('Belly breathing');
+    expect(sheet).toHaveTextContent('Slow work on your upper back.');
     expect(sheet).toHaveTextContent('When to seek help');
     const img = sheet.querySelector('img')!;
     expect(img.getAttribute('src')).toMatch(/^data:image\/svg\+xml;utf8,%3Csvg/);
