@@ -152,6 +152,14 @@ export class App {
     }
   }
 
+  /** Whether a visible element matches `css` now (no waiting). */
+  async shows(css) {
+    return this.find(css, { timeout: 0 }).then(
+      () => true,
+      () => false,
+    );
+  }
+
   async click(css, options) {
     const id = await this.find(css, options);
     await this.#do('POST', `/element/${id}/click`, {});
@@ -220,6 +228,11 @@ export class App {
         },
       ],
     });
+  }
+
+  /** A found element as a script argument. */
+  ref(id) {
+    return { [ELEMENT]: id };
   }
 
   /** Runs a script in the page and returns its result. */

@@ -1,0 +1,74 @@
+// A therapist's end of session, in the real window: plan three handouts for the visit, change
+// one dosage, preview the sheet, print it, and find it with its hash in the document history.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { App } from './driver.mjs';
+
+const handouts = ['Side neck stretch', 'Slow belly breathing', 'Cat and cow back movement'];
+
+let app;
+before(async () => {
+  app = await App.launch();
+  await app.click('[data-testid=start-demo]');
+  await app.click('[data-testid=demo-account][data-username=maya] [data-testid=demo-signin]', {
+    timeout: 60_000,
+  });
+  await app.find('[data-testid=calendar]', { timeout: 30_000 });
+});
+after(async () => {
+  await app?.quit();
+});
+
+test('the therapist opens a visit’s self-care and adds three handouts from the library', async () => {
+  await app.click('[data-testid=appointment]');
+  await app.click('[data-testid=open-aftercare]');
+  await app.find('[data-testid=aftercare-screen]');
+  const before = await app.count('[data-testid=programme-item]');
+  await app.type('[data-testid=worked-on]', 'We eased the tight muscles in your neck and upper back.');
+  await app.click('[data-testid=save-notes]');
+  for (const title of handouts) {
+    if (!(await app.shows('[data-testid=handout-search]'))) await app.click('[data-testid=add-handouts]');
+    await app.type('[data-testid=handout-search]', title.split(' ').slice(-2).join(' '));
+    await app.click('[data-testid=handout-option]', { text: title });
+    await app.find('[data-testid=programme-item]', { text: title });
+  }
+  assert.equal(await app.count('[data-testid=programme-item]'), before + 3);
+});
+
+test('changing one dosage shows it in plain words', async () => {
+  const item = await app.find('[data-testid=programme-item]', { text: handouts[0] });
+  const id = await app.run('return arguments[0].dataset.itemId;', app.ref(item));
+  const within = `[data-testid=programme-item][data-item-id="${id}"]`;
+  await app.type(`${within} [data-testid=dosage-hold-seconds]`, '45');
+  await app.type(`${within} [data-testid=dosage-repetitions]`, '5');
+  await app.click(`${within} [data-testid=item-save]`);
+  await app.find(`${within} [data-testid=dosage-text]`, { text: 'Hold for 45 seconds, 5 times' });
+});
+
+test('the preview shows the sheet the client will take home', async () => {
+  await app.click('[data-testid=aftercare-preview]');
+  const preview = await app.text('[data-testid=preview-sheet]');
+  for (const text of [...handouts, 'Hold for 45 seconds, 5 times', 'When to seek help', 'Maya Patel']) {
+    assert.ok(preview.includes(text), `the preview shows "${text}"`);
+  }
+  await app.screenshot('aftercare-preview');
+});
+
+test('printing produces the PDF and the document history lists it with its hash', async () => {
+  await app.click('[data-testid=aftercare-print]');
+  const done = await app.text('[data-testid=print-done]', { timeout: 30_000 });
+  const printed = readdirSync(app.printDir).filter((name) => name.endsWith('.pdf'));
+  assert.equal(printed.length, 1);
+  const pdf = join(app.printDir, printed[0]);
+  const text = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, ' ');
+  for (const title of handouts) assert.ok(text.includes(title), `the PDF has "${title}"`);
+  const sha256 = execFileSync('sha256sum', [pdf]).toString().split(' ')[0];
+  const row = await app.find(`[data-testid=document-history] [data-testid=document-row][data-sha256="${sha256}"]`);
+  assert.ok(row, 'the history row carries the printed file’s SHA-256');
+  assert.ok(done.replace(/\s/g, '').includes(sha256.slice(0, 8)), `the confirmation names the hash (${done})`);
+  await app.screenshot('aftercare-printed');
+});
