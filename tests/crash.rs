@@ -16,7 +16,6 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sqlx::{Connection, Row};
 use std::collections::HashSet;
-use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -152,16 +151,28 @@ async fn killing_the_writer_at_random_never_loses_or_breaks_anything() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        tokio::time::sleep(Duration::from_millis(rng.random_range(10..160))).await;
+        // Read the writer's acknowledgements as they come, so the kill can be timed from its
+        // first committed write rather than from process start (which a loaded machine slows).
+        let stdout = child.stdout.take().unwrap();
+        let (first, started) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            let mut output = String::new();
+            let mut lines = std::io::BufReader::new(stdout);
+            let mut line = String::new();
+            while std::io::BufRead::read_line(&mut lines, &mut line).unwrap_or(0) > 0 {
+                if output.is_empty() {
+                    let _ = first.send(());
+                }
+                output.push_str(&line);
+                line.clear();
+            }
+            output
+        });
+        let _ = started.recv_timeout(Duration::from_secs(30));
+        tokio::time::sleep(Duration::from_millis(rng.random_range(0..80))).await;
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
-        let mut output = String::new();
-        child
-            .stdout
-            .take()
-            .unwrap()
-            .read_to_string(&mut output)
-            .unwrap();
+        let output = reader.join().unwrap();
         let acked = acknowledged(&output);
         rounds_with_writes += usize::from(!acked.is_empty());
         all_acked.extend(acked);

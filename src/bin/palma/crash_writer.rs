@@ -26,11 +26,13 @@ pub async fn run(clinic: &Clinic, desk: &Desk, out: &mut impl Write) -> anyhow::
     let practitioner_id = first_id(clinic, desk, Call::PractitionersList(NoArgs {})).await?;
     let room_id = first_id(clinic, desk, Call::RoomsList(NoArgs {})).await?;
     let service_id = first_id(clinic, desk, Call::ServicesList(NoArgs {})).await?;
+    // Each run's clients are new people (duplicate detection would refuse a repeat).
+    let run = palma::clinic::new_id().replace('-', "");
     for n in 0..5000u32 {
         let client = ClientInput {
             given_name: "Crash".into(),
-            family_name: format!("Writer {n}"),
-            email: format!("writer{n}@example.org"),
+            family_name: format!("Writer {run} {n}"),
+            email: format!("writer-{run}-{n}@example.org"),
             ..ClientInput::default()
         };
         let created = dispatch(clinic, desk, Call::ClientsCreate(client))

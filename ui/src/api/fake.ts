@@ -57,6 +57,7 @@ import type {
   SwitchCandidate,
   Unlock,
   UpdateProgrammeItem,
+  StaffInput,
 } from './generated';
 import {
   describeDosage,
@@ -660,6 +661,41 @@ class FakeClinic {
       hasPin: s.pin !== null,
       lockedUntilMs: s.lockedUntilMs > Date.now() ? s.lockedUntilMs : null,
     }));
+  }
+
+  saveStaff(args: StaffInput): StaffMember {
+    const roles = (['owner', 'reception', 'therapist'] as Role[]).filter((r) =>
+      (args.roles ?? []).includes(r),
+    );
+    if (roles.length === 0) throw validation('roles', 'Choose at least one role.');
+    const displayName = requiredLine('displayName', 'Name', args.displayName, 80);
+    const username = String(args.username ?? '').trim();
+    if (
+      [...username].length < 3 ||
+      [...username].length > 40 ||
+      !/^[\p{L}\p{N}._-]+$/u.test(username)
+    ) {
+      throw validation(
+        'username',
+        'Username should be 3 to 40 letters, digits, dots, dashes or underscores.',
+      );
+    }
+    const clash = this.staff.find(
+      (s) => s.username.toLowerCase() === username.toLowerCase() && s.id !== args.id,
+    );
+    if (clash) throw validation('username', 'That username is already in use.');
+    const existing = this.staff.find((s) => s.id === args.id);
+    if (existing) {
+      Object.assign(existing, { displayName, username, roles, active: !!args.active });
+      this.record('staff', existing.id, 'update');
+    } else {
+      const password = String(args.password ?? '');
+      if ([...password].length < 8 || [...password].length > 200) {
+        throw validation('password', 'Password should be 8 to 200 characters.');
+      }
+      this.addStaff({ displayName, username, password }, roles, null, args.practitionerId);
+    }
+    return this.staffList().find((s) => s.username === username)!;
   }
 
   // Empower: the library, a visit's programme, the aftercare sheet and issued documents
@@ -1422,6 +1458,7 @@ export function createFakeTransport(options: FakeOptions): FakeTransport {
     'staff.switch_list': () => clinic.switchList(),
     'staff.switch': (args: Switch) => clinic.switchTo(args),
     'staff.list': () => clinic.staffList(),
+    'staff.save': (args: StaffInput) => clinic.saveStaff(args),
     'handouts.list': (args: HandoutFilter) => clinic.handoutList(args),
     'programme.get': (args: { id: string }) => clinic.programme(args.id),
     'programme.assign': (args: AssignHandout) => clinic.assign(args),
