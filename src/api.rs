@@ -16,6 +16,7 @@ use crate::handouts::programme::{
     self, AftercareNotes, AssignHandout, SessionProgramme, UpdateProgrammeItem,
 };
 use crate::handouts::{self, Handout, HandoutFilter, HandoutSummary, RetireHandout, SaveHandout};
+use crate::letterhead;
 use crate::scheduling::appointments::{
     self, Appointment, BookAppointment, CalendarRange, CalendarView,
 };
@@ -217,6 +218,9 @@ operations! {
     "staff.policy_save"    => StaffPolicySave(DeskPolicy) -> DeskPolicy, ManageStaff, session::save_policy;
     "settings.get"         => SettingsGet(NoArgs) -> ClinicSettings, ViewSchedule, settings::get;
     "settings.update"      => SettingsUpdate(SettingsInput) -> ClinicSettings, ManageClinic, settings::update;
+    "settings.logo"        => SettingsLogo(NoArgs) -> letterhead::Logo, ViewSchedule, letterhead::get;
+    "settings.logo_set"    => SettingsLogoSet(letterhead::SetLogo) -> ClinicSettings, ManageClinic, letterhead::set;
+    "settings.logo_clear"  => SettingsLogoClear(NoArgs) -> ClinicSettings, ManageClinic, letterhead::clear;
     "practitioners.list"   => PractitionersList(NoArgs) -> Vec<Practitioner>, ViewSchedule, scheduling::list_practitioners;
     "practitioners.save"   => PractitionersSave(PractitionerInput) -> Practitioner, ManageClinic, scheduling::save_practitioner;
     "rooms.list"           => RoomsList(NoArgs) -> Vec<Room>, ViewSchedule, scheduling::list_rooms;

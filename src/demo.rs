@@ -39,6 +39,7 @@ pub fn settings() -> ClinicSettings {
         time_zone: "Europe/London".into(),
         currency: "GBP".into(),
         late_cancel_hours: 24,
+        has_logo: false,
     }
 }
 

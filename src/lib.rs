@@ -19,6 +19,7 @@ pub mod documents;
 pub mod error;
 pub mod fields;
 pub mod handouts;
+pub mod letterhead;
 pub mod matching;
 pub mod scheduling;
 pub mod settings;

@@ -28,6 +28,8 @@ pub struct ClinicSettings {
     pub currency: String,
     /// A cancellation closer than this to the start is flagged as late.
     pub late_cancel_hours: i32,
+    /// Whether a letterhead logo is set (see `settings.logo`).
+    pub has_logo: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, TS)]
@@ -108,6 +110,7 @@ impl SettingsInput {
                 0..=168,
             )?)
             .unwrap_or(24),
+            has_logo: false,
         })
     }
 }
@@ -122,11 +125,13 @@ fn from_row(row: &AnyRow) -> Result<ClinicSettings, sqlx::Error> {
         time_zone: row.try_get("time_zone")?,
         currency: row.try_get("currency")?,
         late_cancel_hours: row.try_get("late_cancel_hours")?,
+        has_logo: row.try_get::<i32, _>("has_logo")? != 0,
     })
 }
 
 const SELECT: &str = "SELECT name, address, phone, email, website, time_zone, currency, \
-                      late_cancel_hours FROM clinic_settings WHERE id = 1";
+                      late_cancel_hours, CASE WHEN logo_png = '' THEN 0 ELSE 1 END AS has_logo \
+                      FROM clinic_settings WHERE id = 1";
 
 /// The clinic's settings, or `None` before first-run set-up.
 pub async fn find(conn: impl sqlx::AnyExecutor<'_>) -> ApiResult<Option<ClinicSettings>> {
@@ -239,8 +244,10 @@ pub async fn update(
     let mut tx = WriteTx::begin(clinic, actor).await?;
     load(tx.conn()).await?;
     write(&mut tx, &settings, "update").await?;
+    // Read back: the logo is not part of the form, so the stored flag is the truth.
+    let saved = load(tx.conn()).await?;
     tx.commit().await?;
-    Ok(settings)
+    Ok(saved)
 }
 
 async fn write(tx: &mut WriteTx, settings: &ClinicSettings, action: &str) -> ApiResult<()> {

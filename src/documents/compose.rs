@@ -74,7 +74,7 @@ fn long_date(ms: i64, tz: Tz) -> String {
         .to_string()
 }
 
-fn letterhead(settings: &ClinicSettings) -> Letterhead {
+fn letterhead(settings: &ClinicSettings, logo_png: Option<Vec<u8>>) -> Letterhead {
     Letterhead {
         clinic_name: settings.name.clone(),
         address_lines: settings
@@ -87,7 +87,7 @@ fn letterhead(settings: &ClinicSettings) -> Letterhead {
         phone: settings.phone.clone(),
         email: settings.email.clone(),
         website: settings.website.clone(),
-        logo_png: None,
+        logo_png,
     }
 }
 
@@ -187,7 +187,7 @@ pub async fn aftercare_sheet(
     let sheet = AftercareSheet {
         document_id: document_id.to_owned(),
         issued_at,
-        letterhead: letterhead(&settings),
+        letterhead: letterhead(&settings, crate::letterhead::png(conn).await?),
         client_name: visit.client_name.clone(),
         therapist_name: visit.therapist_name.clone(),
         session_date: long_date(visit.start_ms, tz),

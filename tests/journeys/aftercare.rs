@@ -152,3 +152,94 @@ async fn a_visit_sheet_is_issued_recorded_and_reprinted_identically() {
         "the issue and the reprint"
     );
 }
+
+#[tokio::test]
+async fn the_letterhead_logo_is_checked_and_printed_on_the_sheet() {
+    let world = World::new().await;
+    let f = world.small_clinic().await;
+    let png =
+        base64::engine::general_purpose::STANDARD.encode(include_bytes!("../documents/logo.png"));
+    let refused = world
+        .call::<palma::settings::ClinicSettings>(Call::SettingsLogoSet(
+            palma::letterhead::SetLogo {
+                base64: "bm90IGEgcG5n".into(),
+            },
+        ))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (refused.code, refused.field.as_deref()),
+        (ErrorCode::Validation, Some("base64"))
+    );
+    let reception = actor_with(Role::Reception);
+    let forbidden = world
+        .call_as::<palma::settings::ClinicSettings>(
+            &reception,
+            Call::SettingsLogoSet(palma::letterhead::SetLogo {
+                base64: png.clone(),
+            }),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(forbidden.code, ErrorCode::Forbidden);
+    let saved: palma::settings::ClinicSettings = world
+        .call(Call::SettingsLogoSet(palma::letterhead::SetLogo {
+            base64: png.clone(),
+        }))
+        .await
+        .unwrap();
+    assert!(saved.has_logo);
+    let logo: palma::letterhead::Logo = world
+        .call(Call::SettingsLogo(palma::api::NoArgs {}))
+        .await
+        .unwrap();
+    assert_eq!(logo.base64, png);
+
+    let visit: Appointment = world
+        .call(Call::AppointmentsBook(BookAppointment {
+            override_reason: None,
+            client_id: f.clients[1].clone(),
+            service_id: f.sports.clone(),
+            practitioner_id: f.tom.clone(),
+            room_id: f.cedar.clone(),
+            start: "2026-11-18T12:00".into(),
+        }))
+        .await
+        .unwrap();
+    let issue = || {
+        Call::AftercareIssue(IssueAftercare {
+            appointment_id: visit.id.clone(),
+            options: PrintOptions::default(),
+        })
+    };
+    let with_logo: PdfFile = world.call(issue()).await.unwrap();
+    let images = |file: &PdfFile| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sheet.pdf");
+        std::fs::write(&path, bytes(file)).unwrap();
+        let listed = Command::new("pdfimages")
+            .arg("-list")
+            .arg(&path)
+            .output()
+            .expect("poppler's pdfimages");
+        // Rows after the two header lines; a transparent PNG's mask is listed as "smask".
+        let listing = String::from_utf8(listed.stdout).unwrap();
+        listing
+            .lines()
+            .skip(2)
+            .filter(|row| row.split_whitespace().nth(2) == Some("image"))
+            .count()
+    };
+    assert_eq!(
+        images(&with_logo),
+        1,
+        "the logo is the sheet's one raster image"
+    );
+    let cleared: palma::settings::ClinicSettings = world
+        .call(Call::SettingsLogoClear(palma::api::NoArgs {}))
+        .await
+        .unwrap();
+    assert!(!cleared.has_logo);
+    let without: PdfFile = world.call(issue()).await.unwrap();
+    assert_eq!(images(&without), 0);
+}

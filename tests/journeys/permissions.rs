@@ -33,6 +33,9 @@ const EXPECTED: &[(&str, &[Role])] = &[
     ("staff.policy_save", OWNER),
     ("settings.get", ALL),
     ("settings.update", OWNER),
+    ("settings.logo", ALL),
+    ("settings.logo_set", OWNER),
+    ("settings.logo_clear", OWNER),
     ("practitioners.list", ALL),
     ("practitioners.save", OWNER),
     ("rooms.list", ALL),
@@ -190,6 +193,8 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
         | "retention.settings"
         | "clients.export_csv" => json!({}),
         "retention.configure" => json!({ "years": 8 }),
+        "settings.logo" | "settings.logo_clear" => json!({}),
+        "settings.logo_set" => json!({ "base64": "aGVsbG8=" }),
         "handouts.list" => json!({}),
         "handouts.get" | "handouts.duplicate" | "programme.get" | "aftercare.preview"
         | "programme.remove" | "documents.reprint" => {

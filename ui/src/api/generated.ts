@@ -268,7 +268,11 @@ currency: string,
 /**
  * A cancellation closer than this to the start is flagged as late.
  */
-lateCancelHours: number, };
+lateCancelHours: number, 
+/**
+ * Whether a letterhead logo is set (see `settings.logo`).
+ */
+hasLogo: boolean, };
 
 export type ClinicalRecord = { clientId: string, precautions: Array<Precaution>, 
 /**
@@ -535,6 +539,12 @@ website: string,
 logoPng: number[] | null, };
 
 export type Level = "avoid" | "clearance" | "modify";
+
+export type Logo = { 
+/**
+ * The PNG, base64-encoded; empty when the clinic has none.
+ */
+base64: string, };
 
 export type Measure = "pain" | "psfs" | "stress";
 
@@ -904,6 +914,8 @@ workedOn: string,
  */
 whatToExpect: string, items: Array<ProgrammeItem>, };
 
+export type SetLogo = { base64: string, };
+
 export type SetPassword = { staffId: string, currentPassword?: string, newPassword: string, };
 
 export type SetPin = { staffId: string, currentPassword?: string, pin?: string, };
@@ -1030,6 +1042,9 @@ export interface Operations {
   "staff.policy_save": { args: DeskPolicy; result: DeskPolicy };
   "settings.get": { args: NoArgs; result: ClinicSettings };
   "settings.update": { args: SettingsInput; result: ClinicSettings };
+  "settings.logo": { args: NoArgs; result: Logo };
+  "settings.logo_set": { args: SetLogo; result: ClinicSettings };
+  "settings.logo_clear": { args: NoArgs; result: ClinicSettings };
   "practitioners.list": { args: NoArgs; result: Array<Practitioner> };
   "practitioners.save": { args: PractitionerInput; result: Practitioner };
   "rooms.list": { args: NoArgs; result: Array<Room> };
