@@ -252,6 +252,7 @@ operations! {
     "appointments.book_series"    => AppointmentsBookSeries(SeriesRequest) -> SeriesBooked, EditSchedule, series::book;
     "appointments.find_times"     => AppointmentsFindTimes(FindTimes) -> Vec<FreeTime>, ViewSchedule, find::find_times;
     "appointments.ics"            => AppointmentsIcs(IcsRequest) -> IcsFile, ViewSchedule, output::appointment_ics;
+    "schedule.day_sheet_pdf"      => ScheduleDaySheetPdf(crate::documents::day_sheet::PrintDaySheet) -> crate::documents::day_sheet::RenderedPdf, ViewSchedule, crate::documents::day_sheet::print;
     "schedule.day_sheet"          => ScheduleDaySheet(DaySheetRequest) -> DaySheet, ViewSchedule, output::day_sheet;
     "clients.history"      => ClientsHistory(ById) -> ClientHistory, ViewClients, visits::client_history;
     "waitlist.add"         => WaitlistAdd(WaitlistInput) -> WaitlistEntry, EditSchedule, waitlist::add;

@@ -18,6 +18,7 @@
 
 pub mod aftercare;
 mod compose;
+pub mod day_sheet;
 mod fonts;
 pub mod history;
 pub mod layout;

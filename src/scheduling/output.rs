@@ -59,7 +59,7 @@ pub struct DaySheetRow {
     pub service_name: String,
     pub room_name: String,
     pub status: AppointmentStatus,
-    /// The client has a precaution on file (set by the clinical record when it exists).
+    /// The client has a precaution on file (from the clinical record; the reason is not shown).
     pub precaution: bool,
 }
 
@@ -227,10 +227,22 @@ pub async fn day_sheet(
     .bind(practitioner.unwrap_or_default())
     .fetch_all(clinic.pool())
     .await?;
+    // Clients with a precaution on file: the sheet shows a flag, never the reason.
+    let flagged: std::collections::HashSet<String> = sqlx::query_scalar(
+        "SELECT DISTINCT cp.client_id FROM care_precautions cp JOIN appointments a \
+         ON a.client_id = cp.client_id WHERE a.start_ms >= $1 AND a.start_ms < $2",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(clinic.pool())
+    .await?
+    .into_iter()
+    .collect();
     let rows = rows
         .iter()
         .map(|row| {
             let a = appointment_from(row, tz)?;
+            let precaution = flagged.contains(&a.client_id);
             Ok(DaySheetRow {
                 start: a.start[11..].to_owned(),
                 end: a.end[11..].to_owned(),
@@ -239,7 +251,7 @@ pub async fn day_sheet(
                 service_name: a.service_name,
                 room_name: a.room_name,
                 status: a.status,
-                precaution: false,
+                precaution,
             })
         })
         .collect::<Result<_, sqlx::Error>>()?;

@@ -243,3 +243,66 @@ async fn the_letterhead_logo_is_checked_and_printed_on_the_sheet() {
     let without: PdfFile = world.call(issue()).await.unwrap();
     assert_eq!(images(&without), 0);
 }
+
+#[tokio::test]
+async fn the_day_sheet_prints_each_therapists_day_with_flags_but_no_clinical_detail() {
+    let world = World::new().await;
+    let f = world.small_clinic().await;
+    for (client, practitioner, room, start) in [
+        (0, &f.maya, &f.willow, "2026-11-19T09:00"),
+        (1, &f.tom, &f.cedar, "2026-11-19T10:00"),
+    ] {
+        let _: Appointment = world
+            .call(Call::AppointmentsBook(BookAppointment {
+                override_reason: None,
+                client_id: f.clients[client].clone(),
+                service_id: f.sports.clone(),
+                practitioner_id: practitioner.clone(),
+                room_id: room.clone(),
+                start: start.into(),
+            }))
+            .await
+            .unwrap();
+    }
+    crate::care::save_intake(&world, &f.clients[0], &[("blood_thinners", "yes")]).await;
+    let reception = actor_with(Role::Reception);
+    let printed: palma::documents::day_sheet::RenderedPdf = world
+        .call_as(
+            &reception,
+            Call::ScheduleDaySheetPdf(palma::documents::day_sheet::PrintDaySheet {
+                date: "2026-11-19".into(),
+                practitioner_id: None,
+                options: PrintOptions {
+                    paper: Paper::Letter,
+                    large_print: false,
+                },
+            }),
+        )
+        .await
+        .unwrap();
+    assert_eq!(printed.file_name, "day-sheet-2026-11-19.pdf");
+    let pdf = base64::engine::general_purpose::STANDARD
+        .decode(&printed.base64)
+        .unwrap();
+    let text = text_of(&pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for expected in [
+        "Day sheet: Thursday 19 November 2026",
+        "Maya Patel",
+        "Tom Okafor",
+        "09:00–09:45",
+        "Zoë Łukasiewicz-Ørsted",
+        "Minh Khai Nguyễn Thị",
+        "Willow room",
+        "Check",
+    ] {
+        assert!(text.contains(expected), "{expected:?} is on the day sheet");
+    }
+    assert!(
+        !text.to_lowercase().contains("blood"),
+        "no clinical reason is printed"
+    );
+    assert_eq!(world.count("journal WHERE entity = 'day_sheet'").await, 1);
+}

@@ -122,6 +122,7 @@ const EXPECTED: &[(&str, &[Role])] = &[
     ("appointments.find_times", ALL),
     ("appointments.ics", ALL),
     ("schedule.day_sheet", ALL),
+    ("schedule.day_sheet_pdf", ALL),
     ("clients.history", ALL),
     ("waitlist.add", ALL),
     ("waitlist.list", ALL),
@@ -229,7 +230,7 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
             json!({ "serviceId": f.deep, "practitionerIds": [], "weekdays": [], "timesOfDay": [] })
         }
         "appointments.ics" => json!({ "id": client }),
-        "schedule.day_sheet" => json!({ "date": "2026-11-18" }),
+        "schedule.day_sheet" | "schedule.day_sheet_pdf" => json!({ "date": "2026-11-18" }),
         "clients.history" | "waitlist.remove" => json!({ "id": client }),
         "waitlist.add" => json!({
             "clientId": client, "serviceId": f.deep, "practitionerIds": [], "weekdays": [], "timesOfDay": [],

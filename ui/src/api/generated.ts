@@ -328,7 +328,7 @@ practitionerId?: string, };
 
 export type DaySheetRow = { start: string, end: string, practitionerName: string, clientName: string, serviceName: string, roomName: string, status: AppointmentStatus, 
 /**
- * The client has a precaution on file (set by the clinical record when it exists).
+ * The client has a precaution on file (from the clinical record; the reason is not shown).
  */
 precaution: boolean, };
 
@@ -717,6 +717,16 @@ export type PreferencesInput = { clientId: string, preferences: Preferences, };
 
 export type Pressure = "light" | "medium" | "firm" | "deep";
 
+export type PrintDaySheet = { 
+/**
+ * `YYYY-MM-DD`, clinic time zone.
+ */
+date: string, 
+/**
+ * One therapist's sheet; absent for everyone's.
+ */
+practitionerId?: string, options: PrintOptions, };
+
 export type PrintOptions = { 
 /**
  * Paper size.
@@ -777,6 +787,12 @@ reason: string, };
 export type Refusal = { field: string | null, message: string, };
 
 export type Region = "neck" | "shoulders" | "upper_back" | "low_back" | "hips" | "legs" | "jaw" | "hands_wrists" | "chest" | "arms" | "feet" | "whole_body";
+
+export type RenderedPdf = { fileName: string, 
+/**
+ * The PDF, base64-encoded.
+ */
+base64: string, };
 
 export type ResizeAppointment = { id: string, 
 /**
@@ -1076,6 +1092,7 @@ export interface Operations {
   "appointments.book_series": { args: SeriesRequest; result: SeriesBooked };
   "appointments.find_times": { args: FindTimes; result: Array<FreeTime> };
   "appointments.ics": { args: IcsRequest; result: IcsFile };
+  "schedule.day_sheet_pdf": { args: PrintDaySheet; result: RenderedPdf };
   "schedule.day_sheet": { args: DaySheetRequest; result: DaySheet };
   "clients.history": { args: ById; result: ClientHistory };
   "waitlist.add": { args: WaitlistInput; result: WaitlistEntry };
