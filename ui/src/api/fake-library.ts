@@ -7,6 +7,7 @@ export interface FakeHandout {
   title: string;
   category: Category;
   regions: Region[];
+  forWhom?: string;
   why: string;
   steps: string[];
   cautions: string[];
@@ -25,6 +26,7 @@ export const LIBRARY: FakeHandout[] = [
     title: 'Upper trapezius stretch',
     category: 'stretch',
     regions: ['neck', 'shoulders'],
+    forWhom: 'Anyone whose neck and shoulders tighten at a desk or when stressed.',
     why: 'Gently lengthens the muscle between your neck and shoulder, which often tightens with stress and desk work.',
     steps: [
       'Sit tall with both feet flat on the floor.',
@@ -44,6 +46,7 @@ export const LIBRARY: FakeHandout[] = [
     title: 'Chin tucks',
     category: 'posture_desk',
     regions: ['neck'],
+    forWhom: 'People who spend long hours looking at a screen or phone.',
     why: 'Strengthens the small muscles at the front of your neck and eases the strain of a forward head.',
     steps: [
       'Sit or stand tall, looking straight ahead.',
@@ -61,6 +64,7 @@ export const LIBRARY: FakeHandout[] = [
     title: 'Belly breathing',
     category: 'breathing_relaxation',
     regions: ['chest', 'whole_body'],
+    forWhom: 'Anyone who feels tense, anxious or short of breath when stressed.',
     why: 'Slow breathing into your belly calms the nervous system and helps tense muscles let go.',
     steps: [
       'Lie on your back with your knees bent, or sit comfortably.',
@@ -79,6 +83,7 @@ export const LIBRARY: FakeHandout[] = [
     title: 'Cat and cow',
     category: 'mobility',
     regions: ['upper_back', 'low_back'],
+    forWhom: 'People whose back feels stiff after sitting or first thing in the morning.',
     why: 'Moves your spine gently through its range, easing stiffness after sitting.',
     steps: [
       'Kneel on all fours, hands under shoulders, knees under hips.',
@@ -94,6 +99,7 @@ export const LIBRARY: FakeHandout[] = [
     title: 'Knee to chest stretch',
     category: 'stretch',
     regions: ['low_back', 'hips'],
+    forWhom: 'People with a stiff or achy lower back.',
     why: 'Eases tension in your lower back and buttocks.',
     steps: [
       'Lie on your back with both knees bent.',
@@ -126,6 +132,7 @@ export const LIBRARY: FakeHandout[] = [
     title: 'Using a heat pack',
     category: 'heat_cold',
     regions: ['neck', 'low_back', 'whole_body'],
+    forWhom: 'Anyone with aching, tight muscles (not for a new injury that is hot or swollen).',
     why: 'Warmth relaxes tight muscles and eases aching.',
     steps: [
       'Wrap a warm (not hot) heat pack in a towel.',
@@ -143,6 +150,7 @@ export const LIBRARY: FakeHandout[] = [
     title: 'Gentle walking, building up',
     category: 'activity_pacing',
     regions: ['legs', 'whole_body'],
+    forWhom: 'People getting back to activity after a flare-up of pain.',
     why: 'Regular gentle activity keeps you moving without flaring your pain.',
     steps: [
       'Choose a distance you can walk comfortably on a bad day.',
@@ -158,6 +166,7 @@ export const LIBRARY: FakeHandout[] = [
     title: 'After your massage',
     category: 'after_treatment',
     regions: ['whole_body'],
+    forWhom: 'Everyone, after a massage.',
     why: 'A few simple things help your body settle after treatment.',
     steps: [
       'Drink water over the rest of the day.',

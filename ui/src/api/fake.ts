@@ -40,9 +40,15 @@ import type {
   DemoAccount,
   DeskPolicy,
   DeskStatus,
+  Category,
   Dosage,
+  Handout,
+  HandoutContent,
   HandoutFilter,
   HandoutSummary,
+  Region,
+  RetireHandout,
+  SaveHandout,
   IssueAftercare,
   IssuedDocument,
   NewStaff,
@@ -152,7 +158,13 @@ const OPERATION_PERMISSIONS: Record<string, Permission> = {
   'clients.get': 'view_clients',
   'clients.create': 'edit_clients',
   'clients.update': 'edit_clients',
-  'handouts.list': 'plan_self_care',
+  'settings.logo_set': 'manage_clinic',
+  'settings.logo_clear': 'manage_clinic',
+  'handouts.list': 'view_schedule',
+  'handouts.get': 'view_schedule',
+  'handouts.save': 'manage_handouts',
+  'handouts.duplicate': 'manage_handouts',
+  'handouts.retire': 'manage_handouts',
   'programme.get': 'plan_self_care',
   'programme.assign': 'plan_self_care',
   'programme.update': 'plan_self_care',
@@ -324,7 +336,10 @@ function searchKey(client: Client): string {
 
 // ---- the demo clinic (as in src/demo.rs) ----
 
-const DEMO_SETTINGS: ClinicSettings = {
+/** The clinic's details as stored; `hasLogo` is worked out when they are read. */
+type StoredSettings = Omit<ClinicSettings, 'hasLogo'>;
+
+const DEMO_SETTINGS: StoredSettings = {
   name: 'Riverside Massage & Movement',
   address: '12 Mill Lane\nYork YO1 7HH',
   phone: '+44 1904 555 012',
@@ -440,8 +455,104 @@ function hhmm(wall: WallTime): string {
   return wall.slice(11, 16);
 }
 
+interface StoredHandout {
+  id: string;
+  slug: string;
+  /** `library` (shipped with Palma) or `clinic` (the clinic's own). */
+  source: 'library' | 'clinic';
+  retired: boolean;
+  /** Every version's content, oldest first: version n is `versions[n - 1]`. */
+  versions: HandoutContent[];
+}
+
+function latest(handout: StoredHandout): HandoutContent {
+  return handout.versions[handout.versions.length - 1]!;
+}
+
+function contentOf(h: FakeHandout): HandoutContent {
+  return {
+    title: h.title,
+    category: h.category,
+    regions: [...h.regions],
+    forWhom: h.forWhom ?? '',
+    why: h.why,
+    steps: [...h.steps],
+    cautions: [...h.cautions],
+    dosage: { ...h.dosage },
+    illustrationSvg: h.svg,
+  };
+}
+
+const CATEGORIES: readonly Category[] = [
+  'stretch',
+  'mobility',
+  'strengthening',
+  'breathing_relaxation',
+  'sleep',
+  'heat_cold',
+  'posture_desk',
+  'self_massage',
+  'activity_pacing',
+  'after_treatment',
+];
+const REGIONS: readonly Region[] = [
+  'neck',
+  'shoulders',
+  'upper_back',
+  'low_back',
+  'hips',
+  'legs',
+  'jaw',
+  'hands_wrists',
+  'chest',
+  'arms',
+  'feet',
+  'whole_body',
+];
+
+/** As `HandoutContent::parse` in the core: cleans the texts, names the field at fault. */
+function parseHandout(input: HandoutContent): HandoutContent {
+  const list = (field: string, label: string, items: unknown, most: number): string[] => {
+    const cleaned = (Array.isArray(items) ? items : []).map((item, i) =>
+      requiredLine(`${field}.${i}`, label, item, 300),
+    );
+    if (cleaned.length > most) throw validation(field, `At most ${most} ${label} lines.`);
+    return cleaned;
+  };
+  const steps = list('steps', 'step', input.steps, 10);
+  if (steps.length === 0) throw validation('steps', 'Give at least one step.');
+  const regions = Array.isArray(input.regions) ? input.regions : [];
+  if (regions.length === 0 || regions.length > 6 || regions.some((r) => !REGIONS.includes(r))) {
+    throw validation('regions', 'Choose one to six body regions.');
+  }
+  const dosage = cleanDosage(input.dosage ?? {});
+  const svg = String(input.illustrationSvg ?? '').trim();
+  if (
+    new TextEncoder().encode(svg).length > 24 * 1024 ||
+    !(svg === '' || (svg.startsWith('<svg') && svg.endsWith('</svg>')))
+  ) {
+    throw validation('illustrationSvg', 'The illustration must be a small SVG drawing.');
+  }
+  if (!CATEGORIES.includes(input.category)) throw validation('category', 'Choose a category.');
+  return {
+    title: requiredLine('title', 'Title', input.title, 80),
+    category: input.category,
+    regions: [...regions],
+    forWhom: multiline('forWhom', 'Who it is for', input.forWhom, 300),
+    why: multiline('why', 'Why it helps', input.why, 400),
+    steps,
+    cautions: list('cautions', 'caution', input.cautions, 6),
+    dosage,
+    illustrationSvg: svg,
+  };
+}
+
+const PNG_SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
+
 class FakeClinic {
-  settings: ClinicSettings | null = null;
+  settings: StoredSettings | null = null;
+  /** The letterhead logo, base64 PNG ('' for none). */
+  logo = '';
   practitioners: Practitioner[] = [];
   rooms: Room[] = [];
   services: Service[] = [];
@@ -452,7 +563,7 @@ class FakeClinic {
   demoAccounts = false;
   desk: { staffId: string | null; locked: boolean } = { staffId: null, locked: false };
   policy: DeskPolicy = { idleLockMinutes: 5, calendarVisibleWhenLocked: true };
-  handouts: Array<FakeHandout & { id: string }> = [];
+  handouts: StoredHandout[] = [];
   programmes = new Map<
     string,
     { workedOn: string; whatToExpect: string; items: ProgrammeItem[] }
@@ -475,9 +586,44 @@ class FakeClinic {
     this.journal.push({ seq: this.journal.length + 1, entity, entityId, action });
   }
 
-  requireSettings(): ClinicSettings {
+  requireSettings(): StoredSettings {
     if (!this.settings) throw conflict('The clinic has not been set up yet.');
     return this.settings;
+  }
+
+  /** The clinic's details as `settings.get` answers them. */
+  settingsView(): ClinicSettings {
+    const view = { ...this.requireSettings(), hasLogo: this.logo !== '' };
+    return view as ClinicSettings;
+  }
+
+  /** As `settings.logo_set`: a readable PNG of at most 300 KB. */
+  setLogo(args: { base64: string }): ClinicSettings {
+    this.requireSettings();
+    const text = String(args.base64 ?? '').replace(/\s+/g, '');
+    let bytes: number[];
+    try {
+      bytes = [...atob(text)].map((c) => c.charCodeAt(0));
+    } catch {
+      bytes = [];
+    }
+    if (bytes.length > 300 * 1024) {
+      throw validation('base64', 'The logo can be at most 300 KB; save it smaller and try again.');
+    }
+    const chunk = String.fromCharCode(...bytes.slice(12, 16));
+    if (bytes.length < 33 || PNG_SIGNATURE.some((b, i) => bytes[i] !== b) || chunk !== 'IHDR') {
+      throw validation('base64', 'The logo must be a PNG image.');
+    }
+    this.logo = text;
+    this.record('settings', 'logo', 'set_logo');
+    return this.settingsView();
+  }
+
+  clearLogo(): ClinicSettings {
+    this.requireSettings();
+    this.logo = '';
+    this.record('settings', 'logo', 'clear_logo');
+    return this.settingsView();
   }
 
   // setup & settings
@@ -703,26 +849,97 @@ class FakeClinic {
   handoutList(args: HandoutFilter): HandoutSummary[] {
     const text = words(String(args.text ?? '')).join(' ');
     return this.handouts
-      .filter((h) => !args.category || h.category === args.category)
-      .filter((h) => !args.region || h.regions.includes(args.region))
+      .filter((h) => args.includeRetired === true || !h.retired)
+      .filter((h) => !args.category || latest(h).category === args.category)
+      .filter((h) => !args.region || latest(h).regions.includes(args.region))
       .filter(
         (h) =>
           text === '' ||
-          words(h.title + ' ' + h.why)
+          words(latest(h).title + ' ' + latest(h).why)
             .join(' ')
             .includes(text),
       )
-      .sort((a, b) => a.title.localeCompare(b.title))
+      .sort((a, b) => latest(a).title.localeCompare(latest(b).title) || a.id.localeCompare(b.id))
       .map((h) => ({
         id: h.id,
         slug: h.slug,
-        title: h.title,
-        category: h.category,
-        regions: [...h.regions],
-        version: 1,
-        retired: false,
-        source: 'library',
+        title: latest(h).title,
+        category: latest(h).category,
+        regions: [...latest(h).regions],
+        version: h.versions.length,
+        retired: h.retired,
+        source: h.source,
       }));
+  }
+
+  storedHandout(raw: unknown): StoredHandout {
+    const key = id('id', raw);
+    const handout = this.handouts.find((h) => h.id === key);
+    if (!handout) throw notFound('handout');
+    return handout;
+  }
+
+  handoutView(h: StoredHandout): Handout {
+    return {
+      id: h.id,
+      slug: h.slug,
+      version: h.versions.length,
+      currentVersion: h.versions.length,
+      retired: h.retired,
+      source: h.source,
+      content: JSON.parse(JSON.stringify(latest(h))) as HandoutContent,
+    };
+  }
+
+  /** A slug from the title that no other handout uses. */
+  freeSlug(title: string): string {
+    const base = words(title).join('-') || 'handout';
+    let slug = base;
+    for (let n = 2; this.handouts.some((h) => h.slug === slug); n++) slug = `${base}-${n}`;
+    return slug;
+  }
+
+  saveHandout(args: SaveHandout): Handout {
+    const content = parseHandout(args.content ?? ({} as HandoutContent));
+    if (args.id === undefined || args.id === null) {
+      const handout: StoredHandout = {
+        id: this.newId(),
+        slug: this.freeSlug(content.title),
+        source: 'clinic',
+        retired: false,
+        versions: [content],
+      };
+      this.handouts.push(handout);
+      this.record('handout', handout.id, 'create');
+      return this.handoutView(handout);
+    }
+    const handout = this.storedHandout(args.id);
+    handout.versions.push(content);
+    this.record('handout', handout.id, 'new_version');
+    return this.handoutView(handout);
+  }
+
+  duplicateHandout(args: { id: string }): Handout {
+    const original = this.storedHandout(args.id);
+    const content = JSON.parse(JSON.stringify(latest(original))) as HandoutContent;
+    content.title = `${[...content.title].slice(0, 73).join('')} (copy)`;
+    const copy: StoredHandout = {
+      id: this.newId(),
+      slug: this.freeSlug(content.title),
+      source: 'clinic',
+      retired: false,
+      versions: [content],
+    };
+    this.handouts.push(copy);
+    this.record('handout', copy.id, 'duplicate');
+    return this.handoutView(copy);
+  }
+
+  retireHandout(args: RetireHandout): Handout {
+    const handout = this.storedHandout(args.id);
+    handout.retired = args.retired === true;
+    this.record('handout', handout.id, handout.retired ? 'retire' : 'restore');
+    return this.handoutView(handout);
   }
 
   visit(appointmentId: unknown): StoredAppointment {
@@ -765,13 +982,15 @@ class FakeClinic {
     const p = this.programmeOf(args.appointmentId);
     const handout = this.handouts.find((h) => h.id === args.handoutId);
     if (!handout) throw validation('handoutId', 'That handout does not exist.');
-    const dosage = cleanDosage(args.dosage ?? handout.dosage);
+    if (handout.retired) throw validation('handoutId', 'That handout has been retired.');
+    const content = latest(handout);
+    const dosage = cleanDosage(args.dosage ?? content.dosage);
     p.items.push({
       id: this.newId(),
       handoutId: handout.id,
-      handoutVersion: 1,
-      title: handout.title,
-      category: handout.category,
+      handoutVersion: handout.versions.length,
+      title: content.title,
+      category: content.category,
       dosage,
       dosageText: describeDosage(dosage),
       personalNote: multiline('personalNote', 'Personal note', args.personalNote, 500),
@@ -839,7 +1058,7 @@ class FakeClinic {
         phone: settings.phone,
         email: settings.email,
         website: settings.website,
-        logoPng: null,
+        logoPng: this.logo ? [...atob(this.logo)].map((c) => c.charCodeAt(0)) : null,
       },
       clientName: view.clientName,
       therapistName: view.practitionerName,
@@ -847,7 +1066,9 @@ class FakeClinic {
       workedOn: lines(p.workedOn),
       whatToExpect: p.whatToExpect.trim() ? lines(p.whatToExpect) : [...STANDARD_EXPECT],
       items: p.items.map((item) => {
-        const h = this.handouts.find((x) => x.id === item.handoutId)!;
+        // The version that was assigned: later edits do not change a planned sheet.
+        const stored = this.handouts.find((x) => x.id === item.handoutId)!;
+        const h = stored.versions[item.handoutVersion - 1] ?? latest(stored);
         return {
           title: item.title,
           why: h.why,
@@ -855,7 +1076,7 @@ class FakeClinic {
           dosage: item.dosageText,
           personalNote: item.personalNote || null,
           cautions: [...h.cautions],
-          illustrationSvg: h.svg || null,
+          illustrationSvg: h.illustrationSvg || null,
         };
       }),
       seekHelp: [...SEEK_HELP],
@@ -912,7 +1133,7 @@ class FakeClinic {
     this.requireSettings();
     this.settings = parseSettings(args);
     this.record('settings', 'clinic', 'update');
-    return { ...this.settings };
+    return this.settingsView();
   }
 
   // therapists, rooms, services
@@ -1255,7 +1476,13 @@ class FakeClinic {
   // demo data
 
   fillLibrary(): void {
-    this.handouts = LIBRARY.map((h) => ({ ...h, id: this.newId() }));
+    this.handouts = LIBRARY.map((h) => ({
+      id: this.newId(),
+      slug: h.slug,
+      source: 'library',
+      retired: false,
+      versions: [contentOf(h)],
+    }));
   }
 
   fillDemo(): void {
@@ -1387,7 +1614,7 @@ function longDate(day: IsoDate): string {
   });
 }
 
-function parseSettings(input: SettingsInput): ClinicSettings {
+function parseSettings(input: SettingsInput): StoredSettings {
   const timeZone = String(input.timeZone ?? '').trim();
   let zoneOk = timeZone !== '';
   try {
@@ -1460,6 +1687,10 @@ export function createFakeTransport(options: FakeOptions): FakeTransport {
     'staff.list': () => clinic.staffList(),
     'staff.save': (args: StaffInput) => clinic.saveStaff(args),
     'handouts.list': (args: HandoutFilter) => clinic.handoutList(args),
+    'handouts.get': (args: { id: string }) => clinic.handoutView(clinic.storedHandout(args.id)),
+    'handouts.save': (args: SaveHandout) => clinic.saveHandout(args),
+    'handouts.duplicate': (args: { id: string }) => clinic.duplicateHandout(args),
+    'handouts.retire': (args: RetireHandout) => clinic.retireHandout(args),
     'programme.get': (args: { id: string }) => clinic.programme(args.id),
     'programme.assign': (args: AssignHandout) => clinic.assign(args),
     'programme.update': (args: UpdateProgrammeItem) => clinic.updateItem(args),
@@ -1469,7 +1700,10 @@ export function createFakeTransport(options: FakeOptions): FakeTransport {
     'aftercare.issue': (args: IssueAftercare) => clinic.issue(args),
     'documents.list': (args: { clientId: string }) => clinic.documentList(args.clientId),
     'documents.reprint': (args: { id: string }) => clinic.reprint(args),
-    'settings.get': () => ({ ...clinic.requireSettings() }),
+    'settings.get': () => clinic.settingsView(),
+    'settings.logo': () => (clinic.requireSettings(), { base64: clinic.logo }),
+    'settings.logo_set': (args: { base64: string }) => clinic.setLogo(args),
+    'settings.logo_clear': () => clinic.clearLogo(),
     'settings.update': (args: SettingsInput) => clinic.updateSettings(args),
     'practitioners.list': () => clinic.practitioners.map((p) => ({ ...p })),
     'practitioners.save': (args: PractitionerInput) => clinic.savePractitioner(args),

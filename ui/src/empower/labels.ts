@@ -39,3 +39,15 @@ export function svgImage(svg: string): string {
 export function shortHash(sha256: string): string {
   return `${sha256.slice(0, 4)} ${sha256.slice(4, 8)}`;
 }
+
+/** Where a handout comes from: `library` (shipped with Palma) or `clinic` (the clinic's own). */
+export function sourceLabel(source: string): string {
+  return source === 'clinic' ? 'Our own' : 'Palma library';
+}
+
+/** PNG bytes (the letterhead logo on a sheet) as an image URL. */
+export function pngImage(bytes: readonly number[]): string {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return `data:image/png;base64,${btoa(binary)}`;
+}
