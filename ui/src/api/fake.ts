@@ -101,6 +101,12 @@ export interface FakeOptions {
   signedIn?: string | null;
   /** Whether a locked desk shows the calendar (names as "Booked"); default true. */
   calendarVisibleWhenLocked?: boolean;
+  /**
+   * Canned answers a test supplies for operations this fake does not model (or to replace one):
+   * each receives the request's arguments and returns the result, or throws an `ApiError`.
+   * New screens' tests use this instead of growing the fake clinic.
+   */
+  extra?: Record<string, (args: never) => unknown>;
 }
 
 export interface FakeTransport extends Transport {
@@ -1719,6 +1725,7 @@ export function createFakeTransport(options: FakeOptions): FakeTransport {
     'appointments.book': (args: BookAppointment) => clinic.book(args),
     'appointments.cancel': (args: CancelAppointment) => clinic.cancel(args),
     'journal.changes': (args: ChangesSince) => clinic.changes(args),
+    ...options.extra,
   };
 
   return {
