@@ -156,6 +156,11 @@ describe('the owner’s set-up', () => {
     expect(await within(editor).findByTestId('hours-saved')).toHaveTextContent(
       "Maya Patel's hours are saved.",
     );
+    // The lists reload after a save; the confirmation (and the editor) stay.
+    await waitFor(() => expect(fake.count('practitioners.list')).toBe(2));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(within(editor).getByTestId('hours-saved')).toBeInTheDocument();
+    expect(fake.count('schedule.therapist_hours.get')).toBe(1);
     expect(lastArgs(fake, 'schedule.therapist_hours.save')).toEqual({
       practitionerId: maya.dataset.practitionerId,
       weekly: [
