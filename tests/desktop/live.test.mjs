@@ -102,6 +102,15 @@ function appointmentsShown(app, text) {
   );
 }
 
+/** Resolves with the moment `app`'s calendar shows `n` appointments with `text`. */
+async function shown(app, text, n, stop) {
+  while (!stop.done) {
+    if ((await appointmentsShown(app, text)) >= n) return Date.now();
+    await sleep(25);
+  }
+  return null;
+}
+
 /** Submits the open booking dialog; 'booked' once it closes, else the refusal it shows. */
 async function submitBooking(app) {
   await app.click('[data-testid=booking-submit]');
@@ -187,6 +196,8 @@ describe('two windows on one PostgreSQL database', { skip }, () => {
     await reception.choose('[data-testid=booking-date]', today);
     const stop = { done: false };
     const commit = committed(databaseUrl, client.family, n, stop);
+    // The other window is watched from now on, alongside reception (each has its own driver).
+    const arrival = shown(treatment, client.family, n, stop);
     let booked = null;
     let submitted = 0;
     // The demo's own bookings are random: take the next late time that is free.
@@ -197,14 +208,10 @@ describe('two windows on one PostgreSQL database', { skip }, () => {
     }
     if (!booked) stop.done = true;
     assert.ok(booked, 'reception could book a free evening time');
-    const savedAt = await Promise.race([commit, sleep(10_000).then(() => null)]);
+    const timeout = sleep(15_000).then(() => null);
+    const [savedAt, seen] = [await Promise.race([commit, timeout]), await Promise.race([arrival, timeout])];
     stop.done = true;
     assert.ok(savedAt, 'the booking is in the database');
-    let seen = null;
-    while (!seen && Date.now() - savedAt < 15_000) {
-      if ((await appointmentsShown(treatment, client.family)) >= n) seen = Date.now();
-      else await sleep(25);
-    }
     assert.ok(seen, `booking ${n} never appeared in the other window`);
     return { submitted, booked, savedAt, seen };
   }

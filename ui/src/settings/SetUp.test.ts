@@ -130,8 +130,9 @@ describe('the owner’s set-up', () => {
     expect(within(monday).getAllByTestId('work-block')).toHaveLength(1);
     await fireEvent.click(within(monday).getByTestId('work-add'));
     const second = within(monday).getAllByTestId('work-block')[1]!;
-    // A new block starts where the last one ended.
+    // A new block starts where the last one ended, ready to type.
     expect(within(second).getByTestId('block-start')).toHaveValue('13:00');
+    await waitFor(() => expect(within(second).getByTestId('block-start')).toHaveFocus());
     await fireEvent.change(within(second).getByTestId('block-start'), {
       target: { value: '14:00' },
     });
