@@ -63,7 +63,11 @@ test('a new client is added and booked for three weekly visits with the therapis
 test('the intake raises the precaution, shown at the top of the record with its reason', async () => {
   await app.click('[data-testid=nav-clients]');
   await app.type('[data-testid=client-search]', 'Solberg');
-  await app.click('[data-testid=client-row]', { text: client.family });
+  // The list refreshes as the search answers: a click on a row being replaced is retried.
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await app.click('[data-testid=client-row]', { text: client.family });
+    if (await app.find('[data-testid=open-clinical-record]', { timeout: 3_000 }).catch(() => null)) break;
+  }
   await app.click('[data-testid=open-clinical-record]');
   await app.find('[data-testid=clinical-record]');
   assert.match(await app.text('[data-testid=precautions-bar]'), /No intake yet/);
@@ -126,7 +130,12 @@ test('three regions are marked on the body chart (one by keyboard) and two are l
   await app.click('[data-testid=assessment-save]');
   assert.match(await app.text('[data-testid=assessment-saved]'), /3 marked/);
   await app.run("document.querySelector('[data-testid=assessment-form]').scrollIntoView({block: 'start'});");
+  // The picture shows the marks, the link and the small editor open on a marked region.
+  await app.click('[data-region=low_back]');
+  await app.find('[data-testid=mark-editor]');
   await app.screenshot('body-chart');
+  await app.keys('\uE00C');
+  await app.gone('[data-testid=mark-editor]');
 });
 
 test('the baseline measures and two goals are recorded', async () => {

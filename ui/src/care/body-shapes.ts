@@ -197,7 +197,7 @@ export const FIGURES: Figure[] = [
     outline: standing(0),
     labelX: 100,
     sides: ['R', 'L'],
-    sideX: [10, 190],
+    sideX: [58, 142],
   },
   {
     key: 'back',
@@ -205,7 +205,7 @@ export const FIGURES: Figure[] = [
     outline: standing(215),
     labelX: 315,
     sides: ['L', 'R'],
-    sideX: [225, 405],
+    sideX: [273, 357],
   },
   {
     key: 'left',
