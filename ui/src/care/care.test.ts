@@ -10,6 +10,7 @@ import {
 } from '../api';
 import { createFakeTransport, type FakeTransport } from '../api/fake';
 import { setDesk } from '../app/session.svelte';
+import AppointmentPanel from '../calendar/AppointmentPanel.svelte';
 import AssessmentForm from './AssessmentForm.svelte';
 import ClinicalRecordScreen from './ClinicalRecordScreen.svelte';
 import IntakeForm from './IntakeForm.svelte';
@@ -17,6 +18,7 @@ import NoteEditor from './NoteEditor.svelte';
 import NoteView from './NoteView.svelte';
 import PlanForm from './PlanForm.svelte';
 import ProgressChart from './ProgressChart.svelte';
+import ReferralLetter from './ReferralLetter.svelte';
 import {
   CLIENT,
   PAIN,
@@ -310,7 +312,6 @@ describe('progress and plan', () => {
 
 describe('from the calendar', () => {
   it('offers the visit’s session note to therapists, not to reception', async () => {
-    const { default: AppointmentPanel } = await import('../calendar/AppointmentPanel.svelte');
     const transport = await fake({});
     const day = (await transport.send('calendar.range', {
       from: '2026-11-23',
@@ -332,5 +333,69 @@ describe('from the calendar', () => {
     await fake({}, 'reception');
     render(AppointmentPanel, { props });
     expect(screen.queryByTestId('open-session-note')).toBeNull();
+  });
+});
+
+describe('the referral letter', () => {
+  it('previews the letter the core composed and prints its PDF', async () => {
+    const letter = {
+      date: '2026-11-23',
+      clinicName: 'Riverside Massage & Movement',
+      clinicAddress: '1 River Street',
+      clinicPhone: '',
+      clinicEmail: '',
+      recipient: { kind: 'gp', name: 'Dr Amira Shah', address: 'Riverside Surgery' },
+      clientName: 'Ingrid Solberg-Hart',
+      clientDateOfBirth: null,
+      subject: 'Referral',
+      salutation: 'Dear Dr Amira Shah,',
+      sections: [{ heading: 'Reason for writing', paragraphs: ['Advice on deeper work.'] }],
+      closing: 'Yours sincerely,',
+      signatory: 'Maya Patel',
+    };
+    const pdf = {
+      document: { id: 'd1', sha256: 'ab'.repeat(32) },
+      fileName: 'referral-letter.pdf',
+      base64: 'JVBERi0=',
+    };
+    const transport = await fake({
+      'care.referral_letter': () => letter,
+      'care.referral_letter_pdf': () => pdf,
+    });
+    render(ReferralLetter, { props: { clientId: CLIENT, consents: record().consents } });
+    expect(screen.getByTestId('letter-consent')).toHaveTextContent('No consent to share');
+    await fireEvent.input(screen.getByTestId('letter-name'), {
+      target: { value: 'Dr Amira Shah' },
+    });
+    await fireEvent.input(screen.getByTestId('letter-reason'), {
+      target: { value: 'Advice on deeper work.' },
+    });
+    await fireEvent.click(screen.getByTestId('letter-preview'));
+    const sheet = await screen.findByTestId('letter-preview-sheet');
+    expect(sheet).toHaveTextContent('Ingrid Solberg-Hart');
+    expect(sheet).toHaveTextContent('Reason for writing');
+    await fireEvent.click(screen.getByTestId('letter-print'));
+    expect(await screen.findByTestId('letter-printed')).toHaveTextContent('referral-letter.pdf');
+    const request = {
+      clientId: CLIENT,
+      recipient: { kind: 'gp', name: 'Dr Amira Shah', address: '' },
+      reason: 'Advice on deeper work.',
+    };
+    expect(transport.calls.find((c) => c.op === 'care.referral_letter_pdf')?.args).toEqual(request);
+    expect(transport.calls.at(-1)).toEqual({
+      op: 'open_pdf',
+      args: { fileName: 'referral-letter.pdf', base64: 'JVBERi0=' },
+    });
+  });
+
+  it('shows the core’s refusal in place', async () => {
+    await fake({
+      'care.referral_letter': refused(
+        'Record the client’s consent to share information with their GP first.',
+      ),
+    });
+    render(ReferralLetter, { props: { clientId: CLIENT, consents: [] } });
+    await fireEvent.click(screen.getByTestId('letter-preview'));
+    expect(await screen.findByTestId('letter-error')).toHaveTextContent('consent to share');
   });
 });
