@@ -83,6 +83,8 @@ test('the intake raises the precaution, shown at the top of the record with its 
   assert.match(raised, /Takes blood thinners: light to moderate pressure only/);
   const bar = await app.text('[data-testid=precautions-bar]', { text: 'blood thinners' });
   assert.match(bar, /Modify/);
+  await app.run("document.querySelector('[data-testid=intake-precautions]').scrollIntoView({block: 'center'});");
+  await app.screenshot('intake-saved');
 });
 
 test('consent to treatment and to sharing with the GP is recorded', async () => {
@@ -171,6 +173,18 @@ test('the baseline measures and two goals are recorded', async () => {
   assert.equal(await app.count('[data-testid=goal-row]'), 2);
 });
 
+test('a plan with deep tissue shows the core’s warning against the blood-thinner precaution', async () => {
+  await tab('plan');
+  await app.type('[data-testid=plan-frequency]', 'weekly');
+  await app.type('[data-testid=plan-sessions]', '6');
+  await app.click('[data-testid=plan-technique-swedish]');
+  await app.click('[data-testid=plan-technique-deep_tissue]');
+  await app.click('[data-testid=plan-save]');
+  const warning = await app.text('[data-testid=plan-warning]', { text: 'Deep tissue' });
+  assert.match(warning, /Takes blood thinners/);
+  await app.screenshot('plan-warnings');
+});
+
 async function writeAndSign({ pain, stress, subjective }) {
   await app.find('[data-testid=note-editor]');
   await app.type('[data-testid=note-pain]', String(pain));
@@ -235,6 +249,7 @@ test('a signed note is read-only, the core refuses an edit, and an amendment is 
   assert.match(amendment, /Late entry/);
   assert.match(amendment, /slight soreness/);
   assert.match(await app.text('[data-testid=note-shown-subjective]'), /Slept well/, 'the original stays');
+  await app.screenshot('note-amended');
 });
 
 test('the progress chart shows pain across the three visits against baseline and goal', async () => {
@@ -255,6 +270,7 @@ test('a referral letter to the GP is previewed and printed', async () => {
   await app.click('[data-testid=letter-preview]');
   const preview = await app.text('[data-testid=letter-preview-sheet]');
   assert.ok(preview.includes(fullName), 'the preview names the client');
+  await app.screenshot('referral-letter');
   await app.click('[data-testid=letter-print]');
   await app.find('[data-testid=letter-printed]', { timeout: 30_000 });
   const printed = readdirSync(app.printDir).filter((name) => name.endsWith('.pdf'));
@@ -262,7 +278,6 @@ test('a referral letter to the GP is previewed and printed', async () => {
   const text = execFileSync('pdftotext', [join(app.printDir, printed[0]), '-']).toString().replace(/\s+/g, ' ');
   assert.ok(text.includes(fullName), 'the PDF names the client');
   assert.ok(text.includes('Dr Amira Shah'), 'the PDF names the recipient');
-  await app.screenshot('referral-letter');
 });
 
 function shortDate(iso) {
