@@ -70,19 +70,15 @@ describe('the clinical record', () => {
     expect(screen.getByTestId('precaution')).toBeInTheDocument();
   });
 
-  it('shows the core’s refusal when the record may not be read', async () => {
-    await fake(
-      {
-        'care.record': () => {
-          throw { code: 'forbidden', message: 'You may not do this.' };
-        },
-      },
-      'reception',
-    );
+  it('shows the refusal when reception opens it anyway', async () => {
+    const transport = await fake({}, 'reception');
     render(ClinicalRecordScreen, {
       props: { clientId: CLIENT, clientName: 'Ingrid', onclose() {} },
     });
-    expect(await screen.findByTestId('care-error')).toHaveTextContent('You may not do this.');
+    expect(await screen.findByTestId('care-error')).toHaveTextContent(
+      'Your role does not allow this.',
+    );
+    expect(transport.count('care.record')).toBe(1);
   });
 });
 
