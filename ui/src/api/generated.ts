@@ -1136,6 +1136,7 @@ export interface Operations {
   "care.review_summary": { args: ByClient; result: ReviewSummary };
   "care.record_review": { args: ReviewInput; result: ReviewSummary };
   "care.referral_letter": { args: ReferralRequest; result: ReferralLetter };
+  "care.referral_letter_pdf": { args: ReferralRequest; result: PdfFile };
   "handouts.list": { args: HandoutFilter; result: Array<HandoutSummary> };
   "handouts.get": { args: ById; result: Handout };
   "handouts.save": { args: SaveHandout; result: Handout };
