@@ -1254,6 +1254,7 @@ export const OPERATION_PERMISSIONS: { readonly [K in keyof Operations]: Permissi
   "care.review_summary": "view_clinical",
   "care.record_review": "edit_clinical",
   "care.referral_letter": "view_clinical",
+  "care.referral_letter_pdf": "view_clinical",
   "handouts.list": "view_schedule",
   "handouts.get": "view_schedule",
   "handouts.save": "manage_handouts",
