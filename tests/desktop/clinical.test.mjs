@@ -265,7 +265,7 @@ test('a referral letter to the GP is previewed and printed', async () => {
   await tab('letter');
   await app.chooseByLabel('[data-testid=letter-kind]', 'GP');
   await app.type('[data-testid=letter-name]', 'Dr Amira Shah');
-  await app.type('[data-testid=letter-address]', 'Riverside Surgery\n1 Mill Lane');
+  await app.choose('[data-testid=letter-address]', 'Riverside Surgery\n1 Mill Lane');
   await app.type('[data-testid=letter-reason]', 'Ingrid takes apixaban; I would value your view on deeper work for her low back.');
   await app.click('[data-testid=letter-preview]');
   const preview = await app.text('[data-testid=letter-preview-sheet]');

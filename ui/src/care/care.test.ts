@@ -343,7 +343,7 @@ describe('the referral letter', () => {
       recipient: { kind: 'gp', name: 'Dr Amira Shah', address: 'Riverside Surgery' },
       clientName: 'Ingrid Solberg-Hart',
       clientDateOfBirth: null,
-      subject: 'Referral',
+      subject: 'Re: Ingrid Solberg-Hart',
       salutation: 'Dear Dr Amira Shah,',
       sections: [{ heading: 'Reason for writing', paragraphs: ['Advice on deeper work.'] }],
       closing: 'Yours sincerely,',
