@@ -74,8 +74,8 @@ pub enum Permission {
     /// Erasing a client's data and purging records whose retention period has ended.
     ManageRetention,
     /// Reading a client's clinical record (intake, notes, measures…). Every read is journaled.
-    /// Therapists see every client's record for now; a "shared care" clinic setting may later
-    /// narrow this to the client's own therapists.
+    /// On top of the role, `care::access` decides per client: therapists open their own
+    /// clients' records, or all when the clinic's `sharedCare` setting is on; the owner all.
     ViewClinical,
     /// Writing to a client's clinical record.
     EditClinical,

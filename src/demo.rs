@@ -40,6 +40,7 @@ pub fn settings() -> ClinicSettings {
         currency: "GBP".into(),
         late_cancel_hours: 24,
         has_logo: false,
+        shared_care: false,
     }
 }
 
@@ -113,7 +114,13 @@ pub(crate) async fn prepare_owner(clinic: &Clinic) -> ApiResult<(NewStaff, Strin
 }
 
 /// The receptionist and the therapists' accounts, each therapist linked to their calendar.
-async fn create_staff(clinic: &Clinic, actor: &Actor, therapists: &[String]) -> ApiResult<()> {
+/// Returns the therapists' staff ids, in the order of `therapists`.
+async fn create_staff(
+    clinic: &Clinic,
+    actor: &Actor,
+    therapists: &[String],
+) -> ApiResult<Vec<String>> {
+    let mut therapist_accounts = Vec::new();
     for (n, (name, username, pin, role)) in ACCOUNTS.iter().enumerate() {
         if n == OWNER {
             continue;
@@ -130,11 +137,15 @@ async fn create_staff(clinic: &Clinic, actor: &Actor, therapists: &[String]) -> 
         };
         let hash = passwords::hash(clinic.hash_cost(), DEMO_PASSWORD).await?;
         let pin = passwords::hash(clinic.hash_cost(), pin).await?;
+        let id = new_id();
         let mut tx = WriteTx::begin(clinic, actor).await?;
-        accounts::insert(&mut tx, &new_id(), &account, &hash, Some(&pin)).await?;
+        accounts::insert(&mut tx, &id, &account, &hash, Some(&pin)).await?;
         tx.commit().await?;
+        if account.practitioner_id.is_some() {
+            therapist_accounts.push(id);
+        }
     }
-    Ok(())
+    Ok(therapist_accounts)
 }
 
 const ROOMS: [&str; 2] = ["Willow room", "Cedar room"];
@@ -263,7 +274,7 @@ pub async fn fill(clinic: &Clinic, actor: &Actor) -> ApiResult<usize> {
                 .id,
         );
     }
-    create_staff(clinic, actor, &therapists).await?;
+    let staff_ids = create_staff(clinic, actor, &therapists).await?;
     let mut rooms = Vec::new();
     for name in ROOMS {
         rooms.push(
@@ -328,10 +339,19 @@ pub async fn fill(clinic: &Clinic, actor: &Actor) -> ApiResult<usize> {
             );
         }
     }
-    let named: Vec<(String, String)> = therapists
+    // Each course is booked with a therapist's calendar and written by that therapist's own
+    // account, so the records are theirs (see `care::access`).
+    let named: Vec<crate::care::demo::Clinician> = therapists
         .iter()
+        .zip(&staff_ids)
         .zip(THERAPISTS)
-        .map(|(id, (name, _))| (id.clone(), name.to_owned()))
+        .map(
+            |((practitioner, staff), (name, _))| crate::care::demo::Clinician {
+                practitioner: practitioner.clone(),
+                staff: staff.clone(),
+                name: name.to_owned(),
+            },
+        )
         .collect();
     crate::care::demo::fill(
         clinic,

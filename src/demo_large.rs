@@ -76,6 +76,7 @@ pub async fn create(clinic: &Clinic, actor: &Actor) -> ApiResult<LargeDemo> {
         time_zone: "Europe/London".into(),
         currency: "GBP".into(),
         late_cancel_hours: 24,
+        shared_care: None,
     };
     let owner = NewStaff {
         display_name: "Clinic owner".into(),

@@ -30,6 +30,9 @@ pub struct ClinicSettings {
     pub late_cancel_hours: i32,
     /// Whether a letterhead logo is set (see `settings.logo`).
     pub has_logo: bool,
+    /// Shared care: every therapist may open every client's clinical record. Off by default:
+    /// a therapist opens only their own clients' records (see `care::access`).
+    pub shared_care: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, TS)]
@@ -47,6 +50,10 @@ pub struct SettingsInput {
     pub time_zone: String,
     pub currency: String,
     pub late_cancel_hours: i32,
+    /// Shared care on or off; absent keeps the stored setting (off for a new clinic).
+    #[serde(default)]
+    #[ts(optional)]
+    pub shared_care: Option<bool>,
 }
 
 /// First run: start with the demo clinic, or with an empty clinic of one's own.
@@ -111,6 +118,7 @@ impl SettingsInput {
             )?)
             .unwrap_or(24),
             has_logo: false,
+            shared_care: self.shared_care.unwrap_or(false),
         })
     }
 }
@@ -126,12 +134,13 @@ fn from_row(row: &AnyRow) -> Result<ClinicSettings, sqlx::Error> {
         currency: row.try_get("currency")?,
         late_cancel_hours: row.try_get("late_cancel_hours")?,
         has_logo: row.try_get::<i32, _>("has_logo")? != 0,
+        shared_care: row.try_get::<i32, _>("shared_care")? != 0,
     })
 }
 
 const SELECT: &str = "SELECT name, address, phone, email, website, time_zone, currency, \
-                      late_cancel_hours, CASE WHEN logo_png = '' THEN 0 ELSE 1 END AS has_logo \
-                      FROM clinic_settings WHERE id = 1";
+                      late_cancel_hours, CASE WHEN logo_png = '' THEN 0 ELSE 1 END AS has_logo, \
+                      shared_care FROM clinic_settings WHERE id = 1";
 
 /// The clinic's settings, or `None` before first-run set-up.
 pub async fn find(conn: impl sqlx::AnyExecutor<'_>) -> ApiResult<Option<ClinicSettings>> {
@@ -240,10 +249,15 @@ pub async fn update(
     actor: &Actor,
     args: SettingsInput,
 ) -> ApiResult<ClinicSettings> {
-    let settings = args.parse()?;
+    let mut settings = args.parse()?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    load(tx.conn()).await?;
+    let stored = load(tx.conn()).await?;
+    settings.shared_care = args.shared_care.unwrap_or(stored.shared_care);
     write(&mut tx, &settings, "update").await?;
+    if settings.shared_care != stored.shared_care {
+        let state = if settings.shared_care { "on" } else { "off" };
+        journal_change(&mut tx, "sharedCare", format!("sharedCare {state}")).await?;
+    }
     // Read back: the logo is not part of the form, so the stored flag is the truth.
     let saved = load(tx.conn()).await?;
     tx.commit().await?;
@@ -254,9 +268,10 @@ async fn write(tx: &mut WriteTx, settings: &ClinicSettings, action: &str) -> Api
     let at = tx.at_ms();
     sqlx::query(
         "INSERT INTO clinic_settings (id, name, address, phone, email, website, time_zone, currency, \
-         late_cancel_hours, updated_at) VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         late_cancel_hours, updated_at, shared_care) VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
          ON CONFLICT (id) DO UPDATE SET name = $1, address = $2, phone = $3, email = $4, \
-         website = $5, time_zone = $6, currency = $7, late_cancel_hours = $8, updated_at = $9",
+         website = $5, time_zone = $6, currency = $7, late_cancel_hours = $8, updated_at = $9, \
+         shared_care = $10",
     )
     .bind(&settings.name)
     .bind(&settings.address)
@@ -267,6 +282,7 @@ async fn write(tx: &mut WriteTx, settings: &ClinicSettings, action: &str) -> Api
     .bind(&settings.currency)
     .bind(settings.late_cancel_hours)
     .bind(at)
+    .bind(i32::from(settings.shared_care))
     .execute(tx.conn())
     .await?;
     tx.record(Entry {

@@ -39,6 +39,7 @@ async fn set_up(url: &str) {
                 time_zone: "Europe/London".into(),
                 currency: "GBP".into(),
                 late_cancel_hours: 24,
+                shared_care: None,
             },
             owner: NewStaff {
                 display_name: "Owner".into(),

@@ -212,12 +212,14 @@ async fn main() -> anyhow::Result<()> {
             if !demo {
                 bail!("only --demo is supported here; print letters from the client's record");
             }
-            let request = palma::care::demo_request(&clinic)
+            let (request, writer) = palma::care::demo_request(&clinic)
                 .await
                 .map_err(|e| anyhow::anyhow!(e.message))?
                 .context(
                     "no client has consented to sharing with their GP: run `palma demo` first",
                 )?;
+            // Signed by the client's therapist, as the letter would be at the clinic.
+            let desk = Desk::system(writer);
             let reply = dispatch(&clinic, &desk, Call::CareReferralLetterPdf(request))
                 .await
                 .map_err(|e| anyhow::anyhow!(e.message))?;

@@ -237,7 +237,7 @@ pub async fn save_assessment(
         .transpose()?;
     let assessed_on = fields::optional_date("assessedOn", "Date", &args.assessed_on)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = existing_client(&mut tx, "clientId", &args.client_id).await?;
+    let client_id = existing_client(&mut tx, actor, "clientId", &args.client_id).await?;
     let assessed_on = super::day_or_today(&mut tx, assessed_on).await?;
     let assessment = Assessment {
         id: existing_id.clone().unwrap_or_else(new_id),

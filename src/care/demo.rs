@@ -43,23 +43,33 @@ pub struct DemoIds<'a> {
     pub service: &'a str,
 }
 
+/// A demo therapist: their calendar (practitioner), their staff account and name.
+pub struct Clinician {
+    pub practitioner: String,
+    pub staff: String,
+    pub name: String,
+}
+
 /// Gives the first clients of the demo clinic their clinical records. `monday` is the
 /// Monday of the demo calendar's first week; the courses end the week before.
 pub async fn fill(
     clinic: &Clinic,
     owner: &Actor,
-    therapists: &[(String, String)],
+    therapists: &[Clinician],
     rooms: &[String],
     service: &str,
     clients: &[String],
     monday: NaiveDate,
 ) -> ApiResult<()> {
     for (n, (course, client)) in COURSES.iter().zip(clients).enumerate() {
-        let (therapist, name) = &therapists[n % therapists.len()];
-        let ids = DemoIds { therapist, service };
+        let therapist = &therapists[n % therapists.len()];
+        let ids = DemoIds {
+            therapist: &therapist.practitioner,
+            service,
+        };
         let clinician = Actor {
-            staff_id: therapist.clone(),
-            display_name: name.clone(),
+            staff_id: therapist.staff.clone(),
+            display_name: therapist.name.clone(),
             roles: vec![Role::Therapist],
         };
         let weeks = i64::try_from(course.visits.len()).unwrap_or(1) + 1;

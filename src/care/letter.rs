@@ -105,6 +105,24 @@ fn one_decimal(value: f64) -> String {
     }
 }
 
+/// `YYYY-MM-DD` as a letter writes it ("18 November 2026"); anything else as it is.
+fn long_date(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(|d| d.format("%-d %B %Y").to_string())
+        .unwrap_or_else(|_| iso.to_owned())
+}
+
+/// "Since: September." — without repeating the label when the words already start with it
+/// ("Since 2022, worse this winter.").
+fn labelled(label: &str, value: &str) -> String {
+    let value = value.trim_end_matches('.');
+    if value.to_lowercase().starts_with(&label.to_lowercase()) {
+        format!("{value}.")
+    } else {
+        format!("{label}: {value}.")
+    }
+}
+
 fn progress_lines(summary: &ReviewSummary) -> Vec<String> {
     let mut lines: Vec<String> = summary
         .measures
@@ -125,8 +143,8 @@ fn progress_lines(summary: &ReviewSummary) -> Vec<String> {
             format!(
                 "{} session(s) from {} to {}.",
                 summary.signed_sessions,
-                summary.first_session.clone().unwrap_or_default(),
-                summary.last_session.clone().unwrap_or_default()
+                long_date(summary.first_session.as_deref().unwrap_or_default()),
+                long_date(summary.last_session.as_deref().unwrap_or_default())
             ),
         );
     }
@@ -169,7 +187,7 @@ pub(crate) async fn compose(
     if reason.is_empty() {
         return Err(ApiError::validation("reason", "Say why you are writing."));
     }
-    let client_id = existing_client(tx, "clientId", &args.client_id).await?;
+    let client_id = existing_client(tx, actor, "clientId", &args.client_id).await?;
     let kind = args.recipient.kind;
     if !consent::may_share(&consent::all(tx, &client_id).await?, kind.as_str()) {
         return Err(ApiError::conflict(format!(
@@ -216,7 +234,7 @@ pub(crate) async fn compose(
                 ]
                 .iter()
                 .filter(|(_, v)| !v.is_empty())
-                .map(|(k, v)| format!("{k}: {v}."))
+                .map(|(k, v)| labelled(k, v))
                 .collect::<Vec<_>>()
                 .join(" "),
             ],
@@ -239,7 +257,7 @@ pub(crate) async fn compose(
             .collect::<Vec<_>>()
             .join("; ");
         sections.extend(section(
-            &format!("Findings ({})", latest.assessed_on),
+            &format!("Findings ({})", long_date(&latest.assessed_on)),
             vec![
                 o.posture.clone(),
                 o.range_of_movement.clone(),
@@ -286,7 +304,7 @@ pub(crate) async fn compose(
                         .replace("NotMet", "not met")
                         .to_lowercase()
                 ),
-                None => format!("“{}” — to review on {}.", g.words, g.review_on),
+                None => format!("“{}” — to review on {}.", g.words, long_date(&g.review_on)),
             })
             .collect(),
     ));
@@ -325,24 +343,43 @@ pub(crate) async fn compose(
 }
 
 /// A letter request for `palma referral --demo`: to the GP of the client whose consent to
-/// share with their GP was recorded last (in the demo clinic, a client in a course of care).
-pub async fn demo_request(clinic: &Clinic) -> ApiResult<Option<ReferralRequest>> {
+/// share with their GP was recorded last (in the demo clinic, a client in a course of care),
+/// written by the therapist who signed the client's latest note (the owner if none did).
+pub async fn demo_request(clinic: &Clinic) -> ApiResult<Option<(ReferralRequest, Actor)>> {
     let client: Option<String> = sqlx::query_scalar(
         "SELECT client_id FROM care_consents WHERE kind = 'share_information' \
          AND withdrawn_on IS NULL AND scope LIKE '%\"gp\"%' ORDER BY recorded_at DESC, id DESC LIMIT 1",
     )
     .fetch_optional(clinic.pool())
     .await?;
-    Ok(client.map(|client_id| ReferralRequest {
-        client_id,
-        recipient: Recipient {
-            kind: RecipientKind::Gp,
-            name: "Dr Aisha Shah".into(),
-            address: "Riverside Surgery\n4 Water Lane\nYork YO1 7AA".into(),
-        },
-        reason: "Thank you for seeing this client, who has been coming to us for soft-tissue \
+    let Some(client_id) = client else {
+        return Ok(None);
+    };
+    let author: Option<(String, String)> = sqlx::query_as(
+        "SELECT author_id, author_name FROM care_notes WHERE client_id = $1 AND status = 'signed' \
+         ORDER BY session_on DESC, signed_at DESC LIMIT 1",
+    )
+    .bind(&client_id)
+    .fetch_optional(clinic.pool())
+    .await?;
+    let writer = author.map_or_else(Actor::builtin_owner, |(staff_id, display_name)| Actor {
+        staff_id,
+        display_name,
+        roles: vec![crate::staff::Role::Therapist],
+    });
+    Ok(Some((
+        ReferralRequest {
+            client_id,
+            recipient: Recipient {
+                kind: RecipientKind::Gp,
+                name: "Dr Aisha Shah".into(),
+                address: "Riverside Surgery\n4 Water Lane\nYork YO1 7AA".into(),
+            },
+            reason: "Thank you for seeing this client, who has been coming to us for soft-tissue \
                  therapy. I am writing to update you on their care, and to ask you to review the \
                  symptoms noted below, which have not settled as well as we hoped."
-            .into(),
-    }))
+                .into(),
+        },
+        writer,
+    )))
 }

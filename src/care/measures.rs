@@ -168,7 +168,7 @@ pub async fn record_measures(
     }
     let taken_on = fields::optional_date("takenOn", "Date", &args.taken_on)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = existing_client(&mut tx, "clientId", &args.client_id).await?;
+    let client_id = existing_client(&mut tx, actor, "clientId", &args.client_id).await?;
     let assessment_id = belongs(
         &mut tx,
         "care_assessments",

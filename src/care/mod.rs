@@ -4,9 +4,12 @@
 //!
 //! Every operation here needs `ViewClinical` or `EditClinical`, which reception never holds,
 //! so clinical content never leaves the core for the front desk; reception sees only
-//! [`precautions::alert_flags`]. Every read of a client's clinical content is journaled
+//! [`precautions::alert_flags`]. On top of the role, [`access`] decides per client: a
+//! therapist opens their own clients' records, or every record when the clinic enables
+//! shared care; the owner opens all. Every read of a client's clinical content is journaled
 //! (`action: "read"`) and therefore runs in a [`WriteTx`] like a write.
 
+mod access;
 mod assessment;
 mod catalogue;
 mod consent;
@@ -21,6 +24,7 @@ mod questionnaire;
 mod record;
 mod review;
 
+pub(crate) use access::{Part, client_of, may_open};
 pub use assessment::{
     Assessment, AssessmentInput, BodyLink, BodyMark, Complaint, Observations, Symptom, assessments,
     save_assessment,
@@ -72,14 +76,22 @@ pub struct ByClient {
     pub client_id: String,
 }
 
-/// Checks the client exists (inside the transaction) and returns its canonical id.
-async fn existing_client(tx: &mut WriteTx, field: &str, raw: &str) -> ApiResult<String> {
+/// Checks the client exists (inside the transaction) and that `actor` may open their clinical
+/// record ([`access`]), and returns the client's canonical id.
+async fn existing_client(
+    tx: &mut WriteTx,
+    actor: &crate::staff::Actor,
+    field: &str,
+    raw: &str,
+) -> ApiResult<String> {
     let id = fields::id(field, raw)?;
     let found: Option<String> = sqlx::query_scalar("SELECT id FROM clients WHERE id = $1")
         .bind(&id)
         .fetch_optional(tx.conn())
         .await?;
-    found.ok_or_else(|| ApiError::not_found("client"))
+    let id = found.ok_or_else(|| ApiError::not_found("client"))?;
+    access::ensure(tx.conn(), actor, &id).await?;
+    Ok(id)
 }
 
 /// Journals a read of clinical content: who looked at which part of whose record.
@@ -142,7 +154,7 @@ async fn read_part<T>(
     load: impl AsyncFnOnce(&mut WriteTx, &str) -> ApiResult<T>,
 ) -> ApiResult<T> {
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = existing_client(&mut tx, "clientId", client).await?;
+    let client_id = existing_client(&mut tx, actor, "clientId", client).await?;
     let found = load(&mut tx, &client_id).await?;
     journal_read(&mut tx, entity, &client_id, &client_id).await?;
     tx.commit().await?;

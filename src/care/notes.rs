@@ -233,6 +233,7 @@ async fn load(tx: &mut WriteTx, id: &str) -> ApiResult<Note> {
 pub async fn note(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<Note> {
     let id = fields::id("id", &args.id)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
+    super::client_of(&mut tx, actor, super::Part::Note, &id).await?;
     let note = load(&mut tx, &id).await?;
     journal_read(&mut tx, "note", &note.id, &note.client_id).await?;
     tx.commit().await?;
@@ -314,7 +315,7 @@ async fn create_draft(
 ) -> ApiResult<Note> {
     let session_on = fields::optional_date("sessionOn", "Date", &args.session_on)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = existing_client(&mut tx, "clientId", &args.client_id).await?;
+    let client_id = existing_client(&mut tx, actor, "clientId", &args.client_id).await?;
     let appointment = appointment(&mut tx, args.appointment_id.as_deref(), &client_id).await?;
     let session_on = match (session_on, &appointment) {
         (Some(d), _) => d.format("%Y-%m-%d").to_string(),
@@ -462,6 +463,7 @@ pub async fn save_note(clinic: &Clinic, actor: &Actor, args: NoteInput) -> ApiRe
     let id = fields::id("id", &args.id)?;
     let content = args.content.parse()?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
+    super::client_of(&mut tx, actor, super::Part::Note, &id).await?;
     let client_id = draft_owner(&mut tx, &id).await?;
     write_content(&mut tx, &id, &content).await?;
     journal_write(&mut tx, "update", "note", &id, &client_id, String::new()).await?;
@@ -475,6 +477,7 @@ pub async fn save_note(clinic: &Clinic, actor: &Actor, args: NoteInput) -> ApiRe
 pub async fn sign_note(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<Note> {
     let id = fields::id("id", &args.id)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
+    super::client_of(&mut tx, actor, super::Part::Note, &id).await?;
     let client_id = draft_owner(&mut tx, &id).await?;
     let draft = load(&mut tx, &id).await?;
     let c = &draft.content;
@@ -525,6 +528,7 @@ pub async fn amend_note(clinic: &Clinic, actor: &Actor, args: AmendNote) -> ApiR
         return Err(ApiError::validation("text", "Amendment is required."));
     }
     let mut tx = WriteTx::begin(clinic, actor).await?;
+    super::client_of(&mut tx, actor, super::Part::Note, &id).await?;
     let row = sqlx::query("SELECT client_id, status FROM care_notes WHERE id = $1")
         .bind(&id)
         .fetch_optional(tx.conn())
@@ -560,6 +564,7 @@ pub async fn amend_note(clinic: &Clinic, actor: &Actor, args: AmendNote) -> ApiR
 pub async fn discard_draft(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<ById> {
     let id = fields::id("id", &args.id)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
+    super::client_of(&mut tx, actor, super::Part::Note, &id).await?;
     let client_id = draft_owner(&mut tx, &id).await?;
     let measured: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM care_measures WHERE note_id = $1")
         .bind(&id)

@@ -115,7 +115,7 @@ pub async fn save_plan(clinic: &Clinic, actor: &Actor, args: PlanInput) -> ApiRe
         }
     }
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = existing_client(&mut tx, "clientId", &args.client_id).await?;
+    let client_id = existing_client(&mut tx, actor, "clientId", &args.client_id).await?;
     let starts_on = super::day_or_today(&mut tx, starts_on).await?;
     let plan = Plan {
         id: new_id(),

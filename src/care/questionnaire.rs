@@ -430,7 +430,7 @@ pub async fn save_intake(
     let answers = parse_answers(&args.answers)?;
     let taken_on = fields::optional_date("takenOn", "Date", &args.taken_on)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = existing_client(&mut tx, "clientId", &args.client_id).await?;
+    let client_id = existing_client(&mut tx, actor, "clientId", &args.client_id).await?;
     let taken_on = match taken_on {
         Some(date) => date.format("%Y-%m-%d").to_string(),
         None => super::clinic_today(&mut tx)

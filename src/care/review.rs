@@ -164,7 +164,7 @@ pub async fn record_review(
     }
     let reviewed_on = fields::optional_date("reviewedOn", "Date", &args.reviewed_on)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = existing_client(&mut tx, "clientId", &args.client_id).await?;
+    let client_id = existing_client(&mut tx, actor, "clientId", &args.client_id).await?;
     let reviewed_on = super::day_or_today(&mut tx, reviewed_on).await?;
     let id = new_id();
     let kind = if args.kind == ReviewKind::Discharge {

@@ -93,8 +93,7 @@ async fn may_see_clinical(
     actor: &Actor,
     client_id: &str,
 ) -> ApiResult<bool> {
-    let _ = (conn, client_id);
-    Ok(crate::api::may(actor, crate::api::Permission::ViewClinical))
+    crate::care::may_open(conn, actor, client_id).await
 }
 
 fn is_clinical(document: &IssuedDocument) -> bool {

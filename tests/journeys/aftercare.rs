@@ -266,7 +266,7 @@ async fn the_day_sheet_prints_each_therapists_day_with_flags_but_no_clinical_det
             .await
             .unwrap();
     }
-    crate::care::save_intake(&world, &f.clients[0], &[("blood_thinners", "yes")]).await;
+    crate::care::save_intake(&world, &f, &f.clients[0], &[("blood_thinners", "yes")]).await;
     let reception = actor_with(Role::Reception);
     let printed: palma::documents::day_sheet::RenderedPdf = world
         .call_as(

@@ -1,7 +1,7 @@
 //! The clinical record, Assess: intake and precautions, consent, preferences, the body chart,
 //! measures and progress, the plan's warnings — and who may see any of it.
 
-use crate::world::{World, actor_with};
+use crate::world::{Fixture, World, actor_with};
 use palma::ErrorCode;
 use palma::api::{ById, Call, NoArgs, OPERATIONS, Permission, parse_call, role_grants};
 use palma::care::*;
@@ -14,8 +14,15 @@ pub fn by(client: &str) -> ByClient {
     }
 }
 
-pub async fn save_intake(world: &World, client: &str, answers: &[(&str, &str)]) -> IntakeSaved {
-    save_intake_as(world, &actor_with(Role::Therapist), client, answers).await
+/// The client's intake, taken by Maya (the client is booked in with her).
+pub async fn save_intake(
+    world: &World,
+    f: &Fixture,
+    client: &str,
+    answers: &[(&str, &str)],
+) -> IntakeSaved {
+    let maya = world.maya_for(f, client).await;
+    save_intake_as(world, &maya, client, answers).await
 }
 
 pub async fn save_intake_as(
@@ -66,6 +73,7 @@ async fn an_intake_raises_the_expected_precautions_and_reception_sees_only_flags
     let client = &f.clients[0];
     let saved = save_intake(
         &world,
+        &f,
         client,
         &[
             ("blood_thinners", "yes"),
@@ -118,6 +126,7 @@ async fn an_intake_raises_the_expected_precautions_and_reception_sees_only_flags
     // A new intake replaces the precautions: the fever is today's, the rest resolved.
     let again = save_intake(
         &world,
+        &f,
         client,
         &[("fever_infection", "yes"), ("dvt_history", "yes")],
     )
@@ -188,7 +197,7 @@ async fn the_clinic_adjusts_a_rule_and_every_client_follows_it() {
         .await
         .unwrap_err();
     assert_eq!(refused.code, ErrorCode::Forbidden);
-    let earlier = save_intake(&world, &f.clients[1], &[("blood_thinners", "yes")]).await;
+    let earlier = save_intake(&world, &f, &f.clients[1], &[("blood_thinners", "yes")]).await;
     assert_eq!(earlier.precautions[0].level, Level::Modify);
     let _: PrecautionRule = world
         .call(Call::CarePrecautionRulesSave(input(&thinners)))
@@ -200,7 +209,7 @@ async fn the_clinic_adjusts_a_rule_and_every_client_follows_it() {
         [Level::Clearance],
         "existing clients follow the changed rule"
     );
-    let saved = save_intake(&world, &f.clients[0], &[("blood_thinners", "yes")]).await;
+    let saved = save_intake(&world, &f, &f.clients[0], &[("blood_thinners", "yes")]).await;
     assert_eq!(saved.precautions[0].level, Level::Clearance);
     assert_eq!(
         saved.precautions[0].text,
@@ -220,7 +229,7 @@ async fn a_conflicting_plan_technique_warns() {
     let world = World::new().await;
     let f = world.small_clinic().await;
     let client = &f.clients[0];
-    save_intake(&world, client, &[("blood_thinners", "yes")]).await;
+    save_intake(&world, &f, client, &[("blood_thinners", "yes")]).await;
     let plan = |techniques: Vec<Technique>| PlanInput {
         client_id: client.clone(),
         starts_on: String::new(),
@@ -298,7 +307,7 @@ fn clinical_calls(client: &str, some_id: &str) -> Vec<(&'static str, Call)> {
 async fn reception_is_forbidden_every_clinical_operation_before_any_work() {
     let world = World::new().await;
     let f = world.small_clinic().await;
-    save_intake(&world, &f.clients[0], &[("epilepsy", "yes")]).await;
+    save_intake(&world, &f, &f.clients[0], &[("epilepsy", "yes")]).await;
     let reception = actor_with(Role::Reception);
     let journal = world.count("journal").await;
     let calls = clinical_calls(&f.clients[0], &f.clients[0]);
@@ -327,8 +336,8 @@ async fn every_read_of_a_clinical_record_is_journaled() {
     let world = World::new().await;
     let f = world.small_clinic().await;
     let client = &f.clients[1];
-    save_intake(&world, client, &[("osteoporosis", "yes")]).await;
-    let therapist = actor_with(Role::Therapist);
+    save_intake(&world, &f, client, &[("osteoporosis", "yes")]).await;
+    let therapist = world.maya(&f).await;
     let note: Note = world
         .call_as(
             &therapist,

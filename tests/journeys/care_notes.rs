@@ -2,12 +2,11 @@
 //! amendments, measures and progress, review, and the referral letter's consent rule.
 
 use crate::care::{assessment, by, mark, save_intake};
-use crate::world::{Fixture, World, actor_with};
+use crate::world::{Fixture, World};
 use palma::ErrorCode;
 use palma::api::{ById, Call};
 use palma::care::*;
 use palma::scheduling::appointments::{Appointment, BookAppointment};
-use palma::staff::Role;
 
 async fn book(world: &World, f: &Fixture, client: &str, start: &str) -> String {
     let booked: Appointment = world
@@ -59,7 +58,7 @@ async fn signed_note(
     pain: i32,
     stress: i32,
 ) -> Note {
-    let therapist = actor_with(Role::Therapist);
+    let therapist = world.maya(f).await;
     let appointment = book(world, f, client, at).await;
     let draft: Note = world
         .call_as(
@@ -90,10 +89,10 @@ async fn a_signed_note_cannot_be_changed_through_the_api() {
     let world = World::new().await;
     let f = world.small_clinic().await;
     let client = &f.clients[0];
-    save_intake(&world, client, &[("blood_thinners", "yes")]).await;
+    save_intake(&world, &f, client, &[("blood_thinners", "yes")]).await;
     let note = signed_note(&world, &f, client, "2026-11-19T10:00", 5, 4).await;
     assert_eq!(note.status, NoteStatus::Signed);
-    assert_eq!(note.signed_by.as_deref(), Some("Therapist"));
+    assert_eq!(note.signed_by.as_deref(), Some("Maya Patel"));
     assert_eq!(
         note.precautions[0].rule_key, "blood_thinners",
         "precautions show on every note"
@@ -229,16 +228,19 @@ async fn an_amendment_keeps_the_original() {
     let client = &f.clients[1];
     let note = signed_note(&world, &f, client, "2026-11-19T14:00", 6, 5).await;
     world.clock.advance(chrono::Duration::hours(3));
-    let tom = palma::staff::Actor {
-        staff_id: "tom".into(),
-        display_name: "Tom Okafor".into(),
-        roles: vec![Role::Therapist],
-    };
+    // Tom has never seen Maya's client: he may amend only once the clinic shares care.
+    let tom = world.therapist("Tom Okafor", &f.tom).await;
     let amend = |reason: &str| AmendNote {
         id: note.id.clone(),
         reason: reason.into(),
         text: "Pressure was light, not medium.".into(),
     };
+    let refused = world
+        .call_as::<Note>(&tom, Call::CareAmendNote(amend("Correction")))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Forbidden);
+    world.set_shared_care(true).await;
     let amended: Note = world
         .call_as(&tom, Call::CareAmendNote(amend("Correction")))
         .await
@@ -519,7 +521,7 @@ async fn a_referral_letter_needs_the_clients_consent_to_share() {
     let world = World::new().await;
     let f = world.small_clinic().await;
     let client = &f.clients[0];
-    save_intake(&world, client, &[("blood_thinners", "yes")]).await;
+    save_intake(&world, &f, client, &[("blood_thinners", "yes")]).await;
     let _: Assessment = world
         .call(Call::CareSaveAssessment(assessment(
             client,
@@ -542,16 +544,7 @@ async fn a_referral_letter_needs_the_clients_consent_to_share() {
         .await
         .unwrap_err();
     assert_eq!(refused.code, ErrorCode::Conflict);
-    let consent: Consent = world
-        .call(Call::CareGiveConsent(ConsentInput {
-            client_id: client.clone(),
-            kind: ConsentKind::ShareInformation,
-            scope: vec!["gp".into()],
-            note: String::new(),
-            given_on: String::new(),
-        }))
-        .await
-        .unwrap();
+    let consent = crate::referral::consent_to_gp(&world, &world.owner, client).await;
     let letter: ReferralLetter = world
         .call(Call::CareReferralLetter(request(RecipientKind::Gp)))
         .await
@@ -565,7 +558,7 @@ async fn a_referral_letter_needs_the_clients_consent_to_share() {
         [
             "Reason for writing",
             "Presenting complaint",
-            "Findings (2026-11-18)"
+            "Findings (18 November 2026)"
         ]
     );
     assert!(

@@ -25,4 +25,5 @@ mod requests;
 mod rules;
 mod series;
 mod setup;
+mod shared_care;
 mod staff;

@@ -12,7 +12,7 @@ const OWNER: &[Role] = &[Role::Owner];
 const CLINICIANS: &[Role] = &[Role::Owner, Role::Therapist];
 
 /// Which roles may call each operation. Reception: schedule, contact details; therapists the
-/// same until clinical records exist; owner: everything, including staff, settings, journal,
+/// same and their clients' clinical records; owner: everything, including staff, settings, journal,
 /// backups and exports.
 const EXPECTED: &[(&str, &[Role])] = &[
     ("setup.status", ALL),
@@ -353,6 +353,9 @@ async fn every_operation_as_every_role_matches_the_table() {
     let folder = tempfile::tempdir().unwrap();
     let folder_text = folder.path().display().to_string();
     let mut mismatches = Vec::new();
+    world
+        .book_with(&f, &f.clients[0], &f.maya, "2026-11-25T09:00")
+        .await;
     for role in Role::ALL {
         // A real account holding exactly this role.
         let input = StaffInput {
@@ -360,7 +363,9 @@ async fn every_operation_as_every_role_matches_the_table() {
             display_name: format!("{role:?} person"),
             username: format!("{role:?}-person"),
             roles: vec![role],
-            practitioner_id: None,
+            // The therapist is Maya, whose client the samples' client is (booked below):
+            // this table is about roles; whose record is checked in shared_care.rs.
+            practitioner_id: (role == Role::Therapist).then(|| f.maya.clone()),
             active: true,
             password: Some("a-long-password".into()),
         };

@@ -168,6 +168,7 @@ fn money_settings_and_accounts_through_the_api_never_fail_internally() {
                 let settings = SettingsInput {
                     currency: text.clone(),
                     late_cancel_hours: hours,
+                    shared_care: None,
                     time_zone: zone,
                     ..test_settings("Europe/London")
                 };

@@ -5,11 +5,11 @@
 use crate::aftercare::bytes;
 use crate::care::{assessment, mark, save_intake_as};
 use crate::world::{Fixture, World, actor_with};
-use palma::ErrorCode;
 use palma::api::{ById, Call};
 use palma::care::*;
 use palma::documents::history::{ClientDocuments, IssuedDocument, PdfFile};
 use palma::staff::{Actor, Role};
+use palma::{ApiError, ErrorCode};
 use sha2::{Digest, Sha256};
 
 fn text_of(pdf: &[u8]) -> String {
@@ -27,6 +27,42 @@ pub fn request(client: &str) -> ReferralRequest {
         },
         reason: "Pins and needles in the right hand persist; please assess.".into(),
     }
+}
+
+/// The client's consent, recorded by `actor`, to share information with their GP.
+pub async fn consent_to_gp(world: &World, actor: &Actor, client: &str) -> Consent {
+    world
+        .call_as(
+            actor,
+            Call::CareGiveConsent(ConsentInput {
+                client_id: client.into(),
+                kind: ConsentKind::ShareInformation,
+                scope: vec!["gp".into()],
+                note: String::new(),
+                given_on: String::new(),
+            }),
+        )
+        .await
+        .unwrap()
+}
+
+/// The client's documents as `actor` may see them.
+pub async fn documents_as(world: &World, actor: &Actor, client: &str) -> Vec<IssuedDocument> {
+    world
+        .call_as(
+            actor,
+            Call::DocumentsList(ClientDocuments {
+                client_id: client.into(),
+            }),
+        )
+        .await
+        .unwrap()
+}
+
+pub async fn reprint_as(world: &World, actor: &Actor, id: &str) -> Result<PdfFile, ApiError> {
+    world
+        .call_as(actor, Call::DocumentsReprint(ById { id: id.into() }))
+        .await
 }
 
 /// Maya's client with an intake, an assessment and (when `consent`) consent to share with
@@ -49,19 +85,7 @@ async fn maya_and_her_client(world: &World, f: &Fixture, consent: bool) -> (Acto
         .await
         .unwrap();
     if consent {
-        let _: Consent = world
-            .call_as(
-                &maya,
-                Call::CareGiveConsent(ConsentInput {
-                    client_id: client.clone(),
-                    kind: ConsentKind::ShareInformation,
-                    scope: vec!["gp".into()],
-                    note: String::new(),
-                    given_on: String::new(),
-                }),
-            )
-            .await
-            .unwrap();
+        let _: Consent = consent_to_gp(world, &maya, &client).await;
     }
     (maya, client)
 }
@@ -102,23 +126,9 @@ async fn a_referral_letter_is_printed_listed_and_reprinted_identically() {
         assert!(text.contains(expected), "{expected:?} not in {text}");
     }
 
-    let listed: Vec<IssuedDocument> = world
-        .call_as(
-            &maya,
-            Call::DocumentsList(ClientDocuments {
-                client_id: client.clone(),
-            }),
-        )
-        .await
-        .unwrap();
+    let listed = documents_as(&world, &maya, &client).await;
     assert_eq!(listed, vec![issued.document.clone()]);
-    let reprint: PdfFile = world
-        .call_as(
-            &maya,
-            Call::DocumentsReprint(ById {
-                id: issued.document.id.clone(),
-            }),
-        )
+    let reprint = reprint_as(&world, &maya, &issued.document.id)
         .await
         .unwrap();
     assert_eq!(bytes(&reprint), pdf, "a reprint is the same bytes");
@@ -175,15 +185,7 @@ async fn reception_can_neither_print_list_nor_reprint_a_clinical_letter() {
         .call_as(&maya, Call::CareReferralLetterPdf(request(&client)))
         .await
         .unwrap();
-    let for_reception: Vec<IssuedDocument> = world
-        .call_as(
-            &reception,
-            Call::DocumentsList(ClientDocuments {
-                client_id: client.clone(),
-            }),
-        )
-        .await
-        .unwrap();
+    let for_reception = documents_as(&world, &reception, &client).await;
     assert!(for_reception.is_empty(), "{for_reception:?}");
     let for_owner: Vec<IssuedDocument> = world
         .call(Call::DocumentsList(ClientDocuments {
@@ -194,13 +196,7 @@ async fn reception_can_neither_print_list_nor_reprint_a_clinical_letter() {
     assert_eq!(for_owner, vec![issued.document.clone()]);
 
     let lines = journal_lines(&world).await;
-    let reprint = world
-        .call_as::<PdfFile>(
-            &reception,
-            Call::DocumentsReprint(ById {
-                id: issued.document.id.clone(),
-            }),
-        )
+    let reprint = reprint_as(&world, &reception, &issued.document.id)
         .await
         .unwrap_err();
     assert_eq!(reprint.code, ErrorCode::Forbidden);

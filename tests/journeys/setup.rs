@@ -16,6 +16,7 @@ fn settings(time_zone: &str) -> SettingsInput {
         time_zone: time_zone.into(),
         currency: "gbp".into(),
         late_cancel_hours: 24,
+        shared_care: None,
     }
 }
 

@@ -184,7 +184,21 @@ impl World {
 
     /// A therapist's real staff account, linked to the bookable practitioner `practitioner_id`
     /// (as the owner sets it up on the staff screen), acting as that therapist.
+    /// Made once per practitioner: a second call returns the same account.
     pub async fn therapist(&self, name: &str, practitioner_id: &str) -> Actor {
+        let existing: Option<(String, String)> =
+            sqlx::query_as("SELECT id, display_name FROM staff WHERE practitioner_id = $1")
+                .bind(practitioner_id)
+                .fetch_optional(self.clinic.pool())
+                .await
+                .unwrap();
+        if let Some((staff_id, display_name)) = existing {
+            return Actor {
+                staff_id,
+                display_name,
+                roles: vec![Role::Therapist],
+            };
+        }
         let account: palma::staff::StaffMember = self
             .call(Call::StaffSave(palma::staff::StaffInput {
                 id: None,
@@ -202,6 +216,50 @@ impl World {
             display_name: account.display_name,
             roles: account.roles,
         }
+    }
+
+    /// Maya Patel's account, linked to her calendar in the small clinic.
+    pub async fn maya(&self, f: &Fixture) -> Actor {
+        self.therapist("Maya Patel", &f.maya).await
+    }
+
+    /// Maya's account, with `client` booked in with her (a first visit next Wednesday) unless the client already has an appointment with her: the client is hers.
+    pub async fn maya_for(&self, f: &Fixture, client: &str) -> Actor {
+        let booked: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM appointments WHERE client_id = $1 AND practitioner_id = $2",
+        )
+        .bind(client)
+        .bind(&f.maya)
+        .fetch_one(self.clinic.pool())
+        .await
+        .unwrap();
+        if booked == 0 {
+            let n = f.clients.iter().position(|c| c == client).unwrap_or(0);
+            let start = format!("2026-11-25T{:02}:00", 9 + 2 * n);
+            self.book_with(f, client, &f.maya, &start).await;
+        }
+        self.maya(f).await
+    }
+
+    /// The owner turns shared care on or off (the other settings stay as they are).
+    pub async fn set_shared_care(&self, on: bool) {
+        let now: palma::settings::ClinicSettings =
+            self.call(Call::SettingsGet(NoArgs {})).await.unwrap();
+        let saved: palma::settings::ClinicSettings = self
+            .call(Call::SettingsUpdate(SettingsInput {
+                name: now.name,
+                address: now.address,
+                phone: now.phone,
+                email: now.email,
+                website: now.website,
+                time_zone: now.time_zone,
+                currency: now.currency,
+                late_cancel_hours: now.late_cancel_hours,
+                shared_care: Some(on),
+            }))
+            .await
+            .unwrap();
+        assert_eq!(saved.shared_care, on);
     }
 
     /// Books `client` with `practitioner` (deep tissue, Willow room) at a clinic wall-clock
@@ -254,6 +312,7 @@ pub fn test_settings(time_zone: &str) -> SettingsInput {
         time_zone: time_zone.into(),
         currency: "GBP".into(),
         late_cancel_hours: 24,
+        shared_care: None,
     }
 }
 

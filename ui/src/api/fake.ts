@@ -297,6 +297,7 @@ const DEMO_SETTINGS: StoredSettings = {
   timeZone: 'Europe/London',
   currency: 'GBP',
   lateCancelHours: 24,
+  sharedCare: false,
 };
 
 const THERAPISTS: Array<[string, string]> = [
@@ -1080,8 +1081,8 @@ class FakeClinic {
   }
 
   updateSettings(args: SettingsInput): ClinicSettings {
-    this.requireSettings();
-    this.settings = parseSettings(args);
+    const stored = this.requireSettings();
+    this.settings = parseSettings(args, stored.sharedCare);
     this.record('settings', 'clinic', 'update');
     return this.settingsView();
   }
@@ -1564,7 +1565,8 @@ function longDate(day: IsoDate): string {
   });
 }
 
-function parseSettings(input: SettingsInput): StoredSettings {
+/** Checks a settings form; an absent `sharedCare` keeps `sharedCare` as it was. */
+function parseSettings(input: SettingsInput, sharedCare = false): StoredSettings {
   const timeZone = String(input.timeZone ?? '').trim();
   let zoneOk = timeZone !== '';
   try {
@@ -1595,6 +1597,7 @@ function parseSettings(input: SettingsInput): StoredSettings {
       0,
       168,
     ),
+    sharedCare: input.sharedCare ?? sharedCare,
   };
 }
 

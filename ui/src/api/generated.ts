@@ -272,7 +272,12 @@ lateCancelHours: number,
 /**
  * Whether a letterhead logo is set (see `settings.logo`).
  */
-hasLogo: boolean, };
+hasLogo: boolean, 
+/**
+ * Shared care: every therapist may open every client's clinical record. Off by default:
+ * a therapist opens only their own clients' records (see `care::access`).
+ */
+sharedCare: boolean, };
 
 export type ClinicalRecord = { clientId: string, precautions: Array<Precaution>, 
 /**
@@ -938,7 +943,11 @@ export type SetPin = { staffId: string, currentPassword?: string, pin?: string, 
 
 export type SetStatus = { id: string, status: AppointmentStatus, };
 
-export type SettingsInput = { name: string, address: string, phone: string, email: string, website: string, timeZone: string, currency: string, lateCancelHours: number, };
+export type SettingsInput = { name: string, address: string, phone: string, email: string, website: string, timeZone: string, currency: string, lateCancelHours: number, 
+/**
+ * Shared care on or off; absent keeps the stored setting (off for a new clinic).
+ */
+sharedCare?: boolean, };
 
 export type SetupStatus = { configured: boolean, clinicName: string | null, 
 /**
