@@ -1340,6 +1340,7 @@ class FakeClinic {
       lateCancellation: stored.lateCancellation,
       seriesId: null,
       overrideReason: null,
+      hasPrecaution: false,
     };
   }
 
