@@ -5,6 +5,13 @@
 //! The folding is done here, not by the database; only the index differs per engine (the one
 //! place with per-engine SQL): an FTS5 prefix query on SQLite, a trigram-indexed LIKE on
 //! PostgreSQL (migration 0014).
+//!
+//! Results come in name order, so the cost of a search is how many clients must be looked at to
+//! find the first few in that order. A query that matches many clients ("m", "0770") finds them
+//! at once walking the names in order (a covering index, migration 0017); one that matches few
+//! ("0770090123", "zoe luk") is answered by the FTS5 index, whose matches are then few to sort.
+//! On SQLite a bounded walk of the first names comes first, and the index only when that walk
+//! found too few: whichever answers, the result is the same.
 
 use super::record::Client;
 use crate::clinic::Clinic;
@@ -90,12 +97,30 @@ async fn sqlite_matches(clinic: &Clinic, words: &[String], limit: i64) -> ApiRes
     .await?)
 }
 
-/// PostgreSQL (trigram-indexed) and the empty search: every word must start a word of the key.
-async fn like_matches(clinic: &Clinic, words: &[String], limit: i64) -> ApiResult<Vec<AnyRow>> {
+/// How many clients, in name order, the first pass on SQLite looks at (a little more: it stops
+/// at the end of a family name). Reading them from the covering index costs well under a
+/// millisecond; a query with fewer matches than the limit among them is selective, and the
+/// FTS5 index answers it with few matches to sort.
+const FIRST_PASS: i64 = 2000;
+
+/// Walks clients in name order, keeping those whose key has every word as a word start, up to
+/// `limit`. With `bound`, only the first [`FIRST_PASS`] or so names are walked (SQLite).
+async fn like_matches(
+    clinic: &Clinic,
+    words: &[String],
+    limit: i64,
+    bound: bool,
+) -> ApiResult<Vec<AnyRow>> {
     let mut sql = String::from(SUMMARY);
     for i in 0..words.len() {
-        sql.push_str(" AND ");
-        sql.push_str(&format!("search_key LIKE ${} ESCAPE '\\'", i + 1));
+        sql.push_str(&format!(" AND search_key LIKE ${} ESCAPE '\\'", i + 1));
+    }
+    if bound {
+        sql.push_str(&format!(
+            " AND family_name <= (SELECT family_name FROM clients WHERE restricted_at IS NULL \
+             ORDER BY family_name, given_name, id LIMIT 1 OFFSET ${})",
+            words.len() + 2
+        ));
     }
     sql.push_str(&format!(
         " ORDER BY family_name, given_name, id LIMIT ${}",
@@ -106,7 +131,25 @@ async fn like_matches(clinic: &Clinic, words: &[String], limit: i64) -> ApiResul
     for word in words {
         query = query.bind(like_prefix(word));
     }
-    Ok(query.bind(limit).fetch_all(clinic.pool()).await?)
+    query = query.bind(limit);
+    if bound {
+        query = query.bind(FIRST_PASS);
+    }
+    Ok(query.fetch_all(clinic.pool()).await?)
+}
+
+/// SQLite: the first names in order when they hold enough matches — then they are the first
+/// matches of all — else the FTS5 index (also when the clinic has fewer clients than the first
+/// pass looks at: the bound is then empty).
+async fn sqlite_search(clinic: &Clinic, words: &[String], limit: i64) -> ApiResult<Vec<AnyRow>> {
+    if words.is_empty() {
+        return like_matches(clinic, words, limit, false).await;
+    }
+    let first = like_matches(clinic, words, limit, true).await?;
+    if i64::try_from(first.len()).unwrap_or(0) >= limit {
+        return Ok(first);
+    }
+    sqlite_matches(clinic, words, limit).await
 }
 
 pub async fn search(
@@ -132,15 +175,8 @@ pub async fn search(
         return Ok(Vec::new());
     }
     let rows = match clinic.engine() {
-        // A short first word or phone digits match much of the list: walking it in name order
-        // and stopping at the limit beats expanding the prefix over the whole index.
-        Engine::Sqlite
-            if query_words.iter().map(|w| w.chars().count()).sum::<usize>() >= 3
-                && !query_words[0].chars().all(|c| c.is_ascii_digit()) =>
-        {
-            sqlite_matches(clinic, &query_words, limit).await?
-        }
-        _ => like_matches(clinic, &query_words, limit).await?,
+        Engine::Sqlite => sqlite_search(clinic, &query_words, limit).await?,
+        Engine::Postgres => like_matches(clinic, &query_words, limit, false).await?,
     };
     rows.iter()
         .map(|row| {

@@ -8,12 +8,15 @@ use super::availability::Availability;
 use super::rules::{self, LONGEST_BLOCK_MS, Placement, Slot};
 use crate::audit::{Entry, WriteTx};
 use crate::clinic::{Clinic, new_id};
+use crate::db::Engine;
 use crate::error::{ApiError, ApiResult};
 use crate::fields;
 use crate::scheduling::{Practitioner, Room};
 use crate::settings;
 use crate::staff::{Actor, Role};
-use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc,
+};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -78,6 +81,9 @@ pub struct Appointment {
     pub series_id: Option<String>,
     /// Why the owner booked it outside hours, if they did.
     pub override_reason: Option<String>,
+    /// The client has an active precaution on file. Only the flag: the reason stays in the
+    /// clinical record, so reception may see it.
+    pub has_precaution: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, TS)]
@@ -124,72 +130,173 @@ pub const HIDDEN_CLIENT: &str = "Booked";
 
 impl CalendarView {
     /// The calendar as a locked desk may show it: when rooms and therapists are taken, but not
-    /// by whom (names become "Booked", ids and cancellation reasons are removed).
+    /// by whom (names become "Booked"; ids, cancellation reasons and precaution flags are
+    /// removed).
     pub fn without_client_details(mut self) -> Self {
         for appointment in &mut self.appointments {
             appointment.client_id = String::new();
             appointment.client_name = HIDDEN_CLIENT.to_owned();
             appointment.cancel_reason = None;
+            appointment.has_precaution = false;
         }
         self
     }
 }
 
-/// The calendar's view of appointments, joined with the names it shows.
-macro_rules! select_view {
+/// Where the calendar's view of an appointment comes from: the appointment joined with the
+/// names it shows.
+macro_rules! view_joins {
     () => {
-        "SELECT a.id, a.client_id, a.service_id, a.practitioner_id, a.room_id, \
-    a.start_ms, a.end_ms, a.status, a.cancel_reason, a.late_cancel, a.series_id, a.override_reason, \
-    c.given_name, c.family_name, c.preferred_name, s.name AS service_name, s.colour, \
-    p.display_name AS practitioner_name, r.name AS room_name \
-    FROM appointments a \
+        "FROM appointments a \
     JOIN clients c ON c.id = a.client_id \
     JOIN services s ON s.id = a.service_id \
     JOIN practitioners p ON p.id = a.practitioner_id \
     JOIN rooms r ON r.id = a.room_id"
     };
 }
-pub(crate) use select_view;
 
+/// Whether the client has a precaution on file: one index probe per row, in the same query
+/// (never a query per appointment). The flag only; the reason stays in the clinical record.
+macro_rules! has_precaution {
+    () => {
+        "CASE WHEN EXISTS (SELECT 1 FROM care_precautions cp WHERE cp.client_id = a.client_id) \
+    THEN 1 ELSE 0 END"
+    };
+}
+
+/// The calendar's view of appointments, one row each, read by [`appointment_from`].
+macro_rules! select_view {
+    () => {
+        concat!(
+            "SELECT a.id, a.client_id, a.service_id, a.practitioner_id, a.room_id, \
+    a.start_ms, a.end_ms, a.status, a.cancel_reason, a.late_cancel, a.series_id, a.override_reason, \
+    c.given_name, c.family_name, c.preferred_name, s.name AS service_name, s.colour, \
+    p.display_name AS practitioner_name, r.name AS room_name, ",
+            $crate::scheduling::appointments::has_precaution!(),
+            " AS has_precaution ",
+            $crate::scheduling::appointments::view_joins!()
+        )
+    };
+}
+pub(crate) use {has_precaution, select_view, view_joins};
+
+/// The same view as (key, value) pairs of a JSON object, for a range read as one JSON array
+/// (see [`calendar`]): the keys are the column names of [`select_view`].
+macro_rules! view_pairs {
+    () => {
+        concat!(
+            "'id', a.id, 'client_id', a.client_id, 'service_id', a.service_id, \
+    'practitioner_id', a.practitioner_id, 'room_id', a.room_id, 'start_ms', a.start_ms, \
+    'end_ms', a.end_ms, 'status', a.status, 'cancel_reason', a.cancel_reason, \
+    'late_cancel', a.late_cancel, 'series_id', a.series_id, 'override_reason', a.override_reason, \
+    'given_name', c.given_name, 'family_name', c.family_name, 'preferred_name', c.preferred_name, \
+    'service_name', s.name, 'colour', s.colour, 'practitioner_name', p.display_name, \
+    'room_name', r.name, 'has_precaution', ",
+            has_precaution!()
+        )
+    };
+}
+
+/// One row of the calendar's view, as read from the database.
+#[derive(Deserialize)]
+struct ViewRow {
+    id: String,
+    client_id: String,
+    service_id: String,
+    practitioner_id: String,
+    room_id: String,
+    start_ms: i64,
+    end_ms: i64,
+    status: String,
+    cancel_reason: Option<String>,
+    late_cancel: i32,
+    series_id: Option<String>,
+    override_reason: Option<String>,
+    given_name: String,
+    family_name: String,
+    preferred_name: String,
+    service_name: String,
+    colour: String,
+    practitioner_name: String,
+    room_name: String,
+    has_precaution: i32,
+}
+
+impl ViewRow {
+    fn read(row: &AnyRow) -> Result<Self, sqlx::Error> {
+        Ok(Self {
+            id: row.try_get("id")?,
+            client_id: row.try_get("client_id")?,
+            service_id: row.try_get("service_id")?,
+            practitioner_id: row.try_get("practitioner_id")?,
+            room_id: row.try_get("room_id")?,
+            start_ms: row.try_get("start_ms")?,
+            end_ms: row.try_get("end_ms")?,
+            status: row.try_get("status")?,
+            cancel_reason: row.try_get("cancel_reason")?,
+            late_cancel: row.try_get("late_cancel")?,
+            series_id: row.try_get("series_id")?,
+            override_reason: row.try_get("override_reason")?,
+            given_name: row.try_get("given_name")?,
+            family_name: row.try_get("family_name")?,
+            preferred_name: row.try_get("preferred_name")?,
+            service_name: row.try_get("service_name")?,
+            colour: row.try_get("colour")?,
+            practitioner_name: row.try_get("practitioner_name")?,
+            room_name: row.try_get("room_name")?,
+            has_precaution: row.try_get("has_precaution")?,
+        })
+    }
+
+    fn into_appointment(self, tz: Tz) -> Result<Appointment, sqlx::Error> {
+        let first = if self.preferred_name.is_empty() {
+            self.given_name
+        } else {
+            self.preferred_name
+        };
+        Ok(Appointment {
+            id: self.id,
+            client_id: self.client_id,
+            client_name: format!("{first} {}", self.family_name),
+            service_id: self.service_id,
+            service_name: self.service_name,
+            practitioner_id: self.practitioner_id,
+            practitioner_name: self.practitioner_name,
+            room_id: self.room_id,
+            room_name: self.room_name,
+            start: local(tz, self.start_ms),
+            end: local(tz, self.end_ms),
+            start_ms: self.start_ms,
+            end_ms: self.end_ms,
+            status: AppointmentStatus::parse(&self.status)?,
+            colour: self.colour,
+            cancel_reason: self.cancel_reason,
+            late_cancellation: self.late_cancel != 0,
+            series_id: self.series_id,
+            override_reason: self.override_reason,
+            has_precaution: self.has_precaution != 0,
+        })
+    }
+}
+
+/// The clinic wall-clock time of an instant, `YYYY-MM-DDTHH:MM`. Written out by hand: two per
+/// appointment, and a format string would be parsed again for each.
 pub(crate) fn local(tz: Tz, ms: i64) -> String {
-    DateTime::<Utc>::from_timestamp_millis(ms)
+    let at = DateTime::<Utc>::from_timestamp_millis(ms)
         .unwrap_or_default()
-        .with_timezone(&tz)
-        .format("%Y-%m-%dT%H:%M")
-        .to_string()
+        .with_timezone(&tz);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        at.year(),
+        at.month(),
+        at.day(),
+        at.hour(),
+        at.minute()
+    )
 }
 
 pub(crate) fn appointment_from(row: &AnyRow, tz: Tz) -> Result<Appointment, sqlx::Error> {
-    let preferred: String = row.try_get("preferred_name")?;
-    let given: String = row.try_get("given_name")?;
-    let family: String = row.try_get("family_name")?;
-    let first = if preferred.is_empty() {
-        given
-    } else {
-        preferred
-    };
-    let (start_ms, end_ms): (i64, i64) = (row.try_get("start_ms")?, row.try_get("end_ms")?);
-    Ok(Appointment {
-        id: row.try_get("id")?,
-        client_id: row.try_get("client_id")?,
-        client_name: format!("{first} {family}"),
-        service_id: row.try_get("service_id")?,
-        service_name: row.try_get("service_name")?,
-        practitioner_id: row.try_get("practitioner_id")?,
-        practitioner_name: row.try_get("practitioner_name")?,
-        room_id: row.try_get("room_id")?,
-        room_name: row.try_get("room_name")?,
-        start: local(tz, start_ms),
-        end: local(tz, end_ms),
-        start_ms,
-        end_ms,
-        status: AppointmentStatus::parse(&row.try_get::<String, _>("status")?)?,
-        colour: row.try_get("colour")?,
-        cancel_reason: row.try_get("cancel_reason")?,
-        late_cancellation: row.try_get::<i32, _>("late_cancel")? != 0,
-        series_id: row.try_get("series_id")?,
-        override_reason: row.try_get("override_reason")?,
-    })
+    ViewRow::read(row)?.into_appointment(tz)
 }
 
 pub(crate) async fn view(
@@ -355,44 +462,70 @@ pub async fn for_client(clinic: &Clinic, client_id: &str) -> ApiResult<Vec<Appoi
         .collect::<Result<_, _>>()?)
 }
 
-pub async fn calendar(
-    clinic: &Clinic,
-    actor: &Actor,
-    args: CalendarRange,
-) -> ApiResult<CalendarView> {
-    let settings = settings::load(clinic.pool()).await?;
-    let tz = settings.tz();
-    let from = fields::optional_date("from", "First day", &args.from)?
-        .ok_or_else(|| ApiError::validation("from", "First day is required."))?;
-    let days = fields::within("days", "Number of days", args.days.into(), 1..=14)?;
-    let from_ms = start_of_day(from, tz).timestamp_millis();
-    let to_ms = start_of_day(from + Duration::days(days), tz).timestamp_millis();
-    macro_rules! in_range {
-        ($filter:literal) => {
+/// The calendar's range as one JSON array, in time order (ties by therapist). A week of a busy
+/// clinic is hundreds of rows, and each row crossing the database driver costs a hand-over
+/// between threads and a decoding of every column: one row of JSON costs one. The array is the
+/// one place where the engines' SQL differs (the aggregate's name).
+fn calendar_sql(engine: Engine, include_cancelled: bool) -> &'static str {
+    macro_rules! range {
+        ($open:literal, $close:literal, $filter:literal) => {
             concat!(
-                select_view!(),
+                "SELECT COALESCE(",
+                $open,
+                view_pairs!(),
+                ") ORDER BY a.start_ms, p.display_name",
+                $close,
+                ", '[]') ",
+                view_joins!(),
                 " WHERE a.start_ms > $1 AND a.start_ms < $2 AND a.end_ms > $3",
-                $filter,
-                " ORDER BY a.start_ms, p.display_name"
+                $filter
             )
         };
     }
-    let sql = if args.include_cancelled {
-        in_range!("")
-    } else {
-        in_range!(" AND a.status <> 'cancelled'")
-    };
-    let rows = sqlx::query(sql)
+    match (engine, include_cancelled) {
+        (Engine::Sqlite, true) => range!("json_group_array(json_object(", ")", ""),
+        (Engine::Sqlite, false) => range!(
+            "json_group_array(json_object(",
+            ")",
+            " AND a.status <> 'cancelled'"
+        ),
+        (Engine::Postgres, true) => {
+            range!("CAST(json_agg(json_build_object(", ") AS TEXT)", "")
+        }
+        (Engine::Postgres, false) => range!(
+            "CAST(json_agg(json_build_object(",
+            ") AS TEXT)",
+            " AND a.status <> 'cancelled'"
+        ),
+    }
+}
+
+pub async fn calendar(
+    clinic: &Clinic,
+    _actor: &Actor,
+    args: CalendarRange,
+) -> ApiResult<CalendarView> {
+    let from = fields::optional_date("from", "First day", &args.from)?
+        .ok_or_else(|| ApiError::validation("from", "First day is required."))?;
+    let days = fields::within("days", "Number of days", args.days.into(), 1..=14)?;
+    // Everything the calendar shows is read on one connection: one pool hand-out per call.
+    let mut conn = clinic.pool().acquire().await?;
+    let settings = settings::load(&mut *conn).await?;
+    let tz = settings.tz();
+    let from_ms = start_of_day(from, tz).timestamp_millis();
+    let to_ms = start_of_day(from + Duration::days(days), tz).timestamp_millis();
+    let rows: String = sqlx::query_scalar(calendar_sql(clinic.engine(), args.include_cancelled))
         .bind(from_ms - LONGEST_BLOCK_MS)
         .bind(to_ms)
         .bind(from_ms)
-        .fetch_all(clinic.pool())
+        .fetch_one(&mut *conn)
         .await?;
-    let appointments = rows
-        .iter()
-        .map(|row| appointment_from(row, tz))
+    let appointments = serde_json::from_str::<Vec<ViewRow>>(&rows)
+        .map_err(|error| sqlx::Error::Decode(Box::new(error)))?
+        .into_iter()
+        .map(|row| row.into_appointment(tz))
         .collect::<Result<_, _>>()?;
-    let none = crate::api::NoArgs {};
+    let (practitioners, rooms) = super::resources::active_resources(&mut conn).await?;
     Ok(CalendarView {
         from: from.format("%Y-%m-%d").to_string(),
         days: args.days,
@@ -402,16 +535,8 @@ pub async fn calendar(
             .with_timezone(&tz)
             .format("%Y-%m-%d")
             .to_string(),
-        practitioners: super::list_practitioners(clinic, actor, none.clone())
-            .await?
-            .into_iter()
-            .filter(|p| p.active)
-            .collect(),
-        rooms: super::list_rooms(clinic, actor, none)
-            .await?
-            .into_iter()
-            .filter(|r| r.active)
-            .collect(),
+        practitioners,
+        rooms,
         appointments,
     })
 }
@@ -429,6 +554,25 @@ mod tests {
         // 2026-10-25 01:30 happens twice; the first is still summer time (UTC+1).
         let first = parse_local("start", "2026-10-25T01:30", london).unwrap();
         assert_eq!(first.to_rfc3339(), "2026-10-25T00:30:00+00:00");
+    }
+
+    #[test]
+    fn wall_clock_times_read_as_the_format_string_would() {
+        let toronto: Tz = "America/Toronto".parse().unwrap();
+        // Around the 2026 fall-back, a new year's eve and an early date with a short year.
+        for ms in [
+            1_793_587_500_000,
+            1_793_599_200_000,
+            1_798_761_540_000,
+            -62_000_000_000_000,
+        ] {
+            let expected = DateTime::<Utc>::from_timestamp_millis(ms)
+                .unwrap()
+                .with_timezone(&toronto)
+                .format("%Y-%m-%dT%H:%M")
+                .to_string();
+            assert_eq!(local(toronto, ms), expected);
+        }
     }
 
     #[test]

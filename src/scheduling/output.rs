@@ -227,22 +227,11 @@ pub async fn day_sheet(
     .bind(practitioner.unwrap_or_default())
     .fetch_all(clinic.pool())
     .await?;
-    // Clients with a precaution on file: the sheet shows a flag, never the reason.
-    let flagged: std::collections::HashSet<String> = sqlx::query_scalar(
-        "SELECT DISTINCT cp.client_id FROM care_precautions cp JOIN appointments a \
-         ON a.client_id = cp.client_id WHERE a.start_ms >= $1 AND a.start_ms < $2",
-    )
-    .bind(from)
-    .bind(to)
-    .fetch_all(clinic.pool())
-    .await?
-    .into_iter()
-    .collect();
     let rows = rows
         .iter()
         .map(|row| {
+            // The sheet shows the precaution flag, never the reason.
             let a = appointment_from(row, tz)?;
-            let precaution = flagged.contains(&a.client_id);
             Ok(DaySheetRow {
                 start: a.start[11..].to_owned(),
                 end: a.end[11..].to_owned(),
@@ -251,7 +240,7 @@ pub async fn day_sheet(
                 service_name: a.service_name,
                 room_name: a.room_name,
                 status: a.status,
-                precaution,
+                precaution: a.has_precaution,
             })
         })
         .collect::<Result<_, sqlx::Error>>()?;

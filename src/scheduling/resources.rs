@@ -137,35 +137,43 @@ pub(crate) fn service_from(row: &AnyRow) -> Result<Service, sqlx::Error> {
 }
 
 async fn list<T>(
-    clinic: &Clinic,
+    conn: impl sqlx::AnyExecutor<'_>,
     sql: &'static str,
     map: fn(&AnyRow) -> Result<T, sqlx::Error>,
 ) -> ApiResult<Vec<T>> {
-    let rows = sqlx::query(sql).fetch_all(clinic.pool()).await?;
+    let rows = sqlx::query(sql).fetch_all(conn).await?;
     Ok(rows.iter().map(map).collect::<Result<_, _>>()?)
 }
+
+/// Every therapist, active ones first, in the clinic's order.
+const PRACTITIONERS: &str = "SELECT id, display_name, colour, active FROM practitioners \
+                             ORDER BY active DESC, sort_order, display_name";
+/// Every room, active ones first, in the clinic's order.
+const ROOMS: &str = "SELECT id, name, room_type, active FROM rooms \
+                     ORDER BY active DESC, sort_order, name";
 
 pub async fn list_practitioners(
     clinic: &Clinic,
     _actor: &Actor,
     _args: NoArgs,
 ) -> ApiResult<Vec<Practitioner>> {
-    list(
-        clinic,
-        "SELECT id, display_name, colour, active FROM practitioners \
-         ORDER BY active DESC, sort_order, display_name",
-        practitioner_from,
-    )
-    .await
+    list(clinic.pool(), PRACTITIONERS, practitioner_from).await
 }
 
 pub async fn list_rooms(clinic: &Clinic, _actor: &Actor, _args: NoArgs) -> ApiResult<Vec<Room>> {
-    list(
-        clinic,
-        "SELECT id, name, room_type, active FROM rooms ORDER BY active DESC, sort_order, name",
-        room_from,
-    )
-    .await
+    list(clinic.pool(), ROOMS, room_from).await
+}
+
+/// The active therapists and rooms, in the clinic's order, read on a connection the caller
+/// already holds (the calendar reads everything it shows on one).
+pub(crate) async fn active_resources(
+    conn: &mut sqlx::AnyConnection,
+) -> ApiResult<(Vec<Practitioner>, Vec<Room>)> {
+    let mut practitioners = list(&mut *conn, PRACTITIONERS, practitioner_from).await?;
+    practitioners.retain(|p| p.active);
+    let mut rooms = list(&mut *conn, ROOMS, room_from).await?;
+    rooms.retain(|r| r.active);
+    Ok((practitioners, rooms))
 }
 
 pub async fn list_services(
@@ -174,7 +182,7 @@ pub async fn list_services(
     _args: NoArgs,
 ) -> ApiResult<Vec<Service>> {
     let mut services = list(
-        clinic,
+        clinic.pool(),
         concat!(select_service!(), " ORDER BY active DESC, name"),
         service_from,
     )

@@ -118,12 +118,13 @@ async fn backup_then_restore_reproduces_every_record() {
     );
 }
 
-/// Overwrites `len` bytes in the middle of a file.
-fn damage(file: &Path, len: usize) {
+/// Overwrites `len` bytes in the middle of a file, flipping bits with `pattern`. Damaging the
+/// same place twice takes two patterns: the same one would mend the overlap.
+fn damage(file: &Path, len: usize, pattern: u8) {
     let mut bytes = std::fs::read(file).unwrap();
     let middle = bytes.len() / 2;
     for b in &mut bytes[middle..middle + len] {
-        *b ^= 0x5a;
+        *b ^= pattern;
     }
     std::fs::write(file, bytes).unwrap();
 }
@@ -140,7 +141,7 @@ async fn a_damaged_or_foreign_backup_is_refused_and_the_live_database_untouched(
     let file = Path::new(&report.file).to_path_buf();
     world.clinic.close().await;
     let untouched = backup::checksum(&live).unwrap();
-    damage(&file, 16);
+    damage(&file, 16, 0x5a);
     let error = backup::restore_sqlite(&file, &live, "x").await.unwrap_err();
     assert!(
         error.message.contains("does not match its checksum"),
@@ -149,7 +150,7 @@ async fn a_damaged_or_foreign_backup_is_refused_and_the_live_database_untouched(
     );
     // Without its checksum file, a whole damaged page is still found by the integrity check.
     std::fs::remove_file(format!("{}.sha256", report.file)).unwrap();
-    damage(&file, 4096);
+    damage(&file, 4096, 0xa5);
     let error = backup::restore_sqlite(&file, &live, "x").await.unwrap_err();
     assert!(error.message.contains("damaged"), "{}", error.message);
     // Not a database at all, and a database that is not Palma's.

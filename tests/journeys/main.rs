@@ -17,6 +17,7 @@ mod import;
 mod journal;
 mod output;
 mod permissions;
+mod precaution_flag;
 mod properties;
 mod property;
 mod reception;

@@ -1285,6 +1285,7 @@ class FakeClinic {
       lateCancellation: stored.lateCancellation,
       seriesId: null,
       overrideReason: null,
+      hasPrecaution: false,
     };
   }
 

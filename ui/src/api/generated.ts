@@ -84,7 +84,12 @@ seriesId: string | null,
 /**
  * Why the owner booked it outside hours, if they did.
  */
-overrideReason: string | null, };
+overrideReason: string | null, 
+/**
+ * The client has an active precaution on file. Only the flag: the reason stays in the
+ * clinical record, so reception may see it.
+ */
+hasPrecaution: boolean, };
 
 export type AppointmentChange = { following: Array<Appointment>, offers: Array<WaitlistOffer>, id: string, clientId: string, clientName: string, serviceId: string, serviceName: string, practitionerId: string, practitionerName: string, roomId: string, roomName: string, 
 /**
@@ -98,7 +103,12 @@ seriesId: string | null,
 /**
  * Why the owner booked it outside hours, if they did.
  */
-overrideReason: string | null, };
+overrideReason: string | null, 
+/**
+ * The client has an active precaution on file. Only the flag: the reason stays in the
+ * clinical record, so reception may see it.
+ */
+hasPrecaution: boolean, };
 
 export type AppointmentStatus = "booked" | "confirmed" | "arrived" | "in_treatment" | "completed" | "cancelled" | "no_show";
 

@@ -70,6 +70,7 @@ describe('the appointment panel', () => {
       lateCancellation: false,
       seriesId: null,
       overrideReason: null,
+      hasPrecaution: false,
     };
     render(AppointmentPanel, { props: { appointment, onclose: vi.fn(), oncancelled: vi.fn() } });
     await fireEvent.input(screen.getByTestId('cancel-reason'), { target: { value: 'Moved' } });

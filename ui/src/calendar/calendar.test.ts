@@ -23,6 +23,7 @@ const appointment: Appointment = {
   lateCancellation: false,
   seriesId: null,
   overrideReason: null,
+  hasPrecaution: false,
 };
 
 describe('calendar events', () => {
