@@ -17,6 +17,7 @@
 //! from the record.
 
 pub mod aftercare;
+pub mod client_summary;
 mod compose;
 pub mod day_sheet;
 mod fonts;

@@ -18,6 +18,8 @@ export interface Transport {
    * it opened, `save_pdf` with the saved path or null when the person cancelled the dialog.
    */
   native?(command: NativeCommand, args: { fileName: string; base64: string }): Promise<unknown>;
+  /** The system's folder dialog (desktop only): the chosen folder's path, or null if cancelled. */
+  chooseFolder?(current: string): Promise<string | null>;
 }
 
 export type NativeCommand = 'open_pdf' | 'save_pdf';
@@ -140,6 +142,19 @@ export const native = {
   async savePdf(file: PdfFile): Promise<string | null> {
     const path = await runNative('save_pdf', file);
     return typeof path === 'string' ? path : null;
+  },
+  /** Whether this transport can show the system's folder dialog. */
+  canChooseFolder(): boolean {
+    return transport?.chooseFolder !== undefined;
+  },
+  /** Asks for a folder in the system's dialog; resolves with its path, or null if cancelled. */
+  async chooseFolder(current: string): Promise<string | null> {
+    if (transport?.chooseFolder === undefined) return null;
+    try {
+      return await transport.chooseFolder(current);
+    } catch (reason) {
+      throw toApiError(reason);
+    }
   },
 };
 

@@ -101,6 +101,12 @@ export interface FakeOptions {
   signedIn?: string | null;
   /** Whether a locked desk shows the calendar (names as "Booked"); default true. */
   calendarVisibleWhenLocked?: boolean;
+  /**
+   * Canned answers for operations this fake does not model (a test's own area), by name.
+   * They pass the same permission and lock checks; a thrown `ApiError` is the refusal.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  extra?: Record<string, (args: any) => unknown>;
 }
 
 export interface FakeTransport extends Transport {
@@ -562,7 +568,7 @@ class FakeClinic {
   staff: StoredStaff[] = [];
   demoAccounts = false;
   desk: { staffId: string | null; locked: boolean } = { staffId: null, locked: false };
-  policy: DeskPolicy = { idleLockMinutes: 5, calendarVisibleWhenLocked: true };
+  policy: DeskPolicy = { idleLockMinutes: 5, calendarVisibleWhenLocked: true, pinSwitch: true };
   handouts: StoredHandout[] = [];
   programmes = new Map<
     string,
@@ -1719,6 +1725,7 @@ export function createFakeTransport(options: FakeOptions): FakeTransport {
     'appointments.book': (args: BookAppointment) => clinic.book(args),
     'appointments.cancel': (args: CancelAppointment) => clinic.cancel(args),
     'journal.changes': (args: ChangesSince) => clinic.changes(args),
+    ...options.extra,
   };
 
   return {
