@@ -70,11 +70,16 @@ test('first run: the owner creates the clinic and their account and lands signed
   await app.click('[data-testid=start-setup]');
   await app.find('[data-testid=setup-form]');
   await app.type('[data-testid=setup-name]', 'Harbour Street Massage');
+  await app.type('[data-testid=setup-time-zone]', 'Europe/London');
+  await app.type('[data-testid=setup-currency]', 'GBP');
   await app.type('[data-testid=setup-owner-name]', 'Nadia Haddad');
   await app.type('[data-testid=setup-owner-username]', 'nadia');
   await app.type('[data-testid=setup-owner-password]', 'harbour-street-2026');
   await app.click('[data-testid=setup-save]');
-  await app.find('[data-testid=calendar]', { timeout: 30_000 });
+  await app.find('[data-testid=calendar]', { timeout: 30_000 }).catch(async (error) => {
+    await app.screenshot('access-first-run-failed');
+    throw new Error(`${error.message}; the window shows:\n${await pageText(app)}`);
+  });
   assert.match(await app.text('[data-testid=signed-in-as]'), /Nadia Haddad/);
   assert.match(await app.text('[data-testid=signed-in-as]'), /Owner/);
   assert.match(await app.text('[data-testid=clinic-name]'), /Harbour Street Massage/);
