@@ -24,6 +24,15 @@ const CLINICAL_TEXT = [
 /** The demo clients' family names (src/demo.rs), as the calendar shows them. */
 const FAMILY_NAMES = "Łukasiewicz-Ørsted|Nguyễn Thị|O'Connell|Álvarez|Okonkwo|Hughes|Raman|Fitzgerald|Dubois|Al-Sayed|Thompson|Lindqvist|Bello|Cohen|Chen|Morgan|Rahman|Nowak|Clarke|Mensah|Rossi|MacLeod|Tanaka|Fernández|Williams|Sharma|Byrne|Baker|Hussain|Solberg|Reid|Goldberg|Eze|Evans|Svensson|Petrova|Wright|Novák|Adeyemi|Campbell".split('|');
 
+/** Subjective text of the demo's session notes (src/care/demo/courses.rs, NOTE_S). */
+const DEMO_NOTES = [
+  'First treatment after assessment',
+  'Felt looser for two days',
+  'A stressful week',
+  'Better week',
+  'Good progress',
+];
+
 const apps = [];
 after(async () => {
   for (const app of apps) await app.quit();
@@ -62,7 +71,8 @@ async function signOut(app) {
 async function openClient(app, search, name) {
   await app.click('[data-testid=nav-clients]');
   await app.type('[data-testid=client-search]', search);
-  await app.click('[data-testid=client-row]', { text: name });
+  await app.click('[data-testid=client-row]', { text: name, timeout: 20_000 });
+  await app.find('[data-testid=client-form]', { timeout: 20_000 });
 }
 
 test('first run: the owner creates the clinic and their account and lands signed in', async () => {
@@ -124,7 +134,7 @@ test('a therapist opens the same client and sees the precaution reason and the n
   await signInAs(demo, 'maya');
   assert.equal(await demo.shows('[data-testid=nav-owner]'), false);
   await openClient(demo, 'Łukasiewicz', 'Zoë');
-  await demo.click('[data-testid=open-clinical-record]', { timeout: 15_000 });
+  await demo.click('[data-testid=open-clinical-record]', { timeout: 40_000 });
   await demo.find('[data-testid=clinical-record]', { timeout: 15_000 });
   const precaution = await demo.text('[data-testid=precaution]', { text: 'Nut allergy', timeout: 15_000 });
   assert.match(precaution, new RegExp(PRECAUTION_REASON.replace(/[.:]/g, '.')));
@@ -132,7 +142,11 @@ test('a therapist opens the same client and sees the precaution reason and the n
   await demo.find('[data-testid=note-row]', { timeout: 15_000 });
   await demo.click('[data-testid=note-row]');
   const note = await demo.text('[data-testid=note-view]', { timeout: 15_000 });
-  assert.ok(note.trim().length > 0, 'the note shows its text');
+  assert.match(note, /Subjective/);
+  assert.ok(
+    DEMO_NOTES.some((text) => note.includes(text)),
+    `the signed note shows its text:\n${note}`,
+  );
   await demo.screenshot('access-therapist');
   await demo.keys('\uE00C');
 });
@@ -149,6 +163,7 @@ test('the idle lock engages and the calendar behind it shows no client names', a
   await app.type('[data-testid=policy-idle-minutes]', '1');
   await app.click('[data-testid=policy-save]');
   await app.find('[data-testid=policy-saved]');
+  await app.screenshot('access-owner-security');
   await app.click('[data-testid=nav-calendar]');
   await app.find('[data-testid=appointment]');
   const shown = async () =>
