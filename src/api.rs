@@ -282,10 +282,14 @@ operations! {
     "clients.create"       => ClientsCreate(ClientInput) -> Client, EditClients, clients::create;
     "clients.update"       => ClientsUpdate(ClientUpdate) -> Client, EditClients, clients::update;
     "clients.export"       => ClientsExport(ById) -> clients::requests::ClientExport, ExportData, clients::requests::export;
+    "clients.export_to"    => ClientsExportTo(clients::export_folder::ExportToFolder) -> clients::export_folder::ExportedFolder, ExportData, clients::export_folder::export_to;
+    "clients.export_csv_to" => ClientsExportCsvTo(clients::export_folder::ToFolder) -> clients::export_folder::SavedFile, ExportData, clients::export_folder::export_list_to;
+    "clients.csv_columns"  => ClientsCsvColumns(clients::csv::CsvFile) -> clients::csv::CsvColumns, ImportData, clients::csv::columns_of;
     "clients.import_csv"   => ClientsImportCsv(clients::csv::ImportClients) -> clients::csv::ImportReport, ImportData, clients::csv::import;
     "clients.export_csv"   => ClientsExportCsv(NoArgs) -> String, ExportData, clients::csv::export;
     "clients.erase"        => ClientsErase(ById) -> clients::requests::Erasure, ManageRetention, clients::requests::erase;
     "retention.purge_due"  => RetentionPurgeDue(NoArgs) -> clients::requests::PurgeReport, ManageRetention, clients::requests::purge_due;
+    "retention.restricted" => RetentionRestricted(NoArgs) -> Vec<clients::requests::RestrictedClient>, ManageRetention, clients::requests::restricted;
     "retention.settings"   => RetentionSettings(NoArgs) -> clients::requests::RetentionSettings, ManageRetention, clients::requests::retention;
     "retention.configure"  => RetentionConfigure(clients::requests::RetentionSettings) -> clients::requests::RetentionSettings, ManageRetention, clients::requests::configure_retention;
     "schedule.therapist_hours.get"  => TherapistHoursGet(ById) -> TherapistHours, ViewSchedule, hours::therapist_hours;

@@ -285,6 +285,12 @@ pub struct JournalQuery {
     /// Last day, `YYYY-MM-DD`.
     #[ts(optional)]
     pub to: Option<String>,
+    /// Only lines with this action (e.g. `export`, `backup`, `sign_in`).
+    #[ts(optional)]
+    pub action: Option<String>,
+    /// Only lines older than this sequence number: the next page after a page ending there.
+    #[ts(optional)]
+    pub before: Option<i64>,
     /// At most this many lines (1–1000, default 200).
     #[ts(optional)]
     pub limit: Option<i64>,
@@ -337,11 +343,18 @@ pub async fn search(
         args.limit.unwrap_or(200),
         1..=1000,
     )?;
+    let action = args
+        .action
+        .as_deref()
+        .map(|a| fields::optional_line("action", "Action", a, 40))
+        .transpose()?
+        .filter(|a| !a.is_empty());
     let rows = sqlx::query(
         "SELECT j.seq, j.at_ms, j.actor_id, s.display_name, j.workstation, j.action, j.entity, \
          j.entity_id, j.client_id, j.detail FROM journal j LEFT JOIN staff s ON s.id = j.actor_id \
          WHERE ($1 IS NULL OR j.client_id = $1) AND ($2 IS NULL OR j.actor_id = $2) \
          AND ($3 IS NULL OR j.at_ms >= $3) AND ($4 IS NULL OR j.at_ms < $4) \
+         AND ($6 IS NULL OR j.action = $6) AND ($7 IS NULL OR j.seq < $7) \
          ORDER BY j.seq DESC LIMIT $5",
     )
     .bind(&client_id)
@@ -349,6 +362,8 @@ pub async fn search(
     .bind(from_ms)
     .bind(to_ms)
     .bind(limit)
+    .bind(&action)
+    .bind(args.before)
     .fetch_all(clinic.pool())
     .await?;
     rows.iter()

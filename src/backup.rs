@@ -90,12 +90,7 @@ async fn load_settings(conn: impl sqlx::AnyExecutor<'_>) -> ApiResult<BackupSett
 }
 
 fn folder_field(raw: &str) -> ApiResult<PathBuf> {
-    let text = fields::optional_line("folder", "Folder", raw, 1000)?;
-    let path = PathBuf::from(&text);
-    if !path.is_absolute() || !path.is_dir() {
-        return Err(ApiError::validation("folder", "Choose an existing folder."));
-    }
-    Ok(path)
+    fields::existing_folder("folder", raw)
 }
 
 pub async fn configure(

@@ -150,6 +150,17 @@ pub fn id(field: &str, raw: &str) -> ApiResult<String> {
         .map_err(|_| ApiError::validation(field, "This reference is not valid."))
 }
 
+/// An existing folder on this computer, named by its absolute path (where Palma writes a
+/// backup or an export).
+pub fn existing_folder(field: &str, raw: &str) -> ApiResult<std::path::PathBuf> {
+    let text = optional_line(field, "Folder", raw, 1000)?;
+    let path = std::path::PathBuf::from(&text);
+    if !path.is_absolute() || !path.is_dir() {
+        return Err(ApiError::validation(field, "Choose an existing folder."));
+    }
+    Ok(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

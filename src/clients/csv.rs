@@ -1,5 +1,5 @@
 //! Clients in and out as CSV: import from another system's export (column mapping, a dry run
-//! listing every row's problem, then an all-or-nothing commit) and export of the client list.
+//! listing every problem of every row, then an all-or-nothing commit) and export of the client list.
 //!
 //! CSV is read by a small RFC 4180 reader (quoted fields, doubled quotes, line breaks inside
 //! quotes, CRLF or LF, a leading byte-order mark). On export, any cell that a spreadsheet
@@ -156,6 +156,157 @@ pub struct ImportReport {
     pub imported: i64,
 }
 
+/// A CSV file to look at before importing it.
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CsvFile {
+    pub csv: String,
+}
+
+/// A file's columns and the mapping Palma suggests for them (from their headers).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CsvColumns {
+    /// The header row, as written.
+    pub columns: Vec<String>,
+    /// Data rows (not counting the header).
+    pub rows: i64,
+    /// The column that seems to hold each field; empty or absent when none does.
+    pub suggestion: ColumnMapping,
+}
+
+/// Header spellings of each field, folded (lower case, letters and digits only).
+const HEADER_NAMES: [(&str, &[&str]); 7] = [
+    (
+        "givenName",
+        &[
+            "givenname",
+            "firstname",
+            "first",
+            "forename",
+            "given",
+            "name1",
+        ],
+    ),
+    (
+        "familyName",
+        &[
+            "familyname",
+            "lastname",
+            "surname",
+            "last",
+            "family",
+            "name2",
+        ],
+    ),
+    (
+        "preferredName",
+        &["preferredname", "knownas", "nickname", "preferred"],
+    ),
+    (
+        "dateOfBirth",
+        &[
+            "dateofbirth",
+            "dob",
+            "birthdate",
+            "born",
+            "birthday",
+            "birth",
+        ],
+    ),
+    (
+        "phone",
+        &[
+            "phone",
+            "mobile",
+            "telephone",
+            "tel",
+            "cell",
+            "phonenumber",
+            "mobilephone",
+            "mobilenumber",
+        ],
+    ),
+    ("email", &["email", "emailaddress", "mail", "eaddress"]),
+    (
+        "notesForReception",
+        &[
+            "notesforreception",
+            "notes",
+            "note",
+            "comments",
+            "comment",
+            "remarks",
+        ],
+    ),
+];
+
+fn fold_header(header: &str) -> String {
+    header
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// The mapping suggested for a header row: for each field, the first column whose header is
+/// one of the field's usual spellings.
+pub fn suggest(header: &[String]) -> ColumnMapping {
+    let folded: Vec<String> = header.iter().map(|h| fold_header(h)).collect();
+    let pick = |field: &str| -> Option<String> {
+        let (_, names) = HEADER_NAMES.iter().find(|(f, _)| *f == field)?;
+        names.iter().find_map(|name| {
+            let at = folded.iter().position(|h| h == name)?;
+            Some(header[at].trim().to_owned())
+        })
+    };
+    ColumnMapping {
+        given_name: pick("givenName").unwrap_or_default(),
+        family_name: pick("familyName").unwrap_or_default(),
+        preferred_name: pick("preferredName"),
+        date_of_birth: pick("dateOfBirth"),
+        phone: pick("phone"),
+        email: pick("email"),
+        notes_for_reception: pick("notesForReception"),
+    }
+}
+
+/// Reads a file's header row and suggests a column mapping (writes nothing).
+pub async fn columns_of(_clinic: &Clinic, _actor: &Actor, args: CsvFile) -> ApiResult<CsvColumns> {
+    let rows = read(&args.csv)?;
+    let Some((header, data)) = rows.split_first() else {
+        return Err(ApiError::validation("csv", "The file is empty."));
+    };
+    Ok(CsvColumns {
+        suggestion: suggest(header),
+        columns: header.iter().map(|h| h.trim().to_owned()).collect(),
+        rows: i64::try_from(data.len()).unwrap_or(i64::MAX),
+    })
+}
+
+/// The file's rows, refused whole when too large or not CSV.
+fn read(csv: &str) -> ApiResult<Vec<Vec<String>>> {
+    if csv.len() > MAX_BYTES {
+        return Err(ApiError::validation(
+            "csv",
+            "The file is larger than 10 MB.",
+        ));
+    }
+    let rows = parse(csv).map_err(|(line, what)| {
+        ApiError::validation(
+            "csv",
+            format!("The file is not valid CSV at line {line}: {what}."),
+        )
+    })?;
+    if rows.len() > MAX_ROWS + 1 {
+        return Err(ApiError::validation(
+            "csv",
+            "The file has more than 50,000 rows.",
+        ));
+    }
+    Ok(rows)
+}
+
 /// The column index of each mapped field, in `ClientInput` order.
 fn columns(header: &[String], mapping: &ColumnMapping) -> ApiResult<[Option<usize>; 7]> {
     let find = |field: &str, name: Option<&String>| -> ApiResult<Option<usize>> {
@@ -203,59 +354,46 @@ fn iso_date(text: &str, order: DateOrder) -> String {
     }
 }
 
+/// One data row as the client it describes, through the mapping's column indexes.
+fn row_input(row: &[String], at: &[Option<usize>; 7], order: DateOrder) -> ClientInput {
+    let get = |i: usize| at[i].and_then(|c| row.get(c)).cloned().unwrap_or_default();
+    ClientInput {
+        given_name: get(0),
+        family_name: get(1),
+        preferred_name: get(2),
+        date_of_birth: iso_date(&get(3), order),
+        phone: get(4),
+        email: get(5),
+        notes_for_reception: get(6),
+        ..ClientInput::default()
+    }
+}
+
 pub async fn import(
     clinic: &Clinic,
     actor: &Actor,
     args: ImportClients,
 ) -> ApiResult<ImportReport> {
-    if args.csv.len() > MAX_BYTES {
-        return Err(ApiError::validation(
-            "csv",
-            "The file is larger than 10 MB.",
-        ));
-    }
-    let rows = parse(&args.csv).map_err(|(line, what)| {
-        ApiError::validation(
-            "csv",
-            format!("The file is not valid CSV at line {line}: {what}."),
-        )
-    })?;
+    let rows = read(&args.csv)?;
     let Some((header, data)) = rows.split_first() else {
         return Err(ApiError::validation("csv", "The file is empty."));
     };
-    if data.len() > MAX_ROWS {
-        return Err(ApiError::validation(
-            "csv",
-            "The file has more than 50,000 rows.",
-        ));
-    }
     let at = columns(header, &args.mapping)?;
     let today = today(clinic);
     let mut clients = Vec::new();
     let mut problems = Vec::new();
     for (n, row) in data.iter().enumerate() {
-        let get = |i: usize| at[i].and_then(|c| row.get(c)).cloned().unwrap_or_default();
-        let input = ClientInput {
-            given_name: get(0),
-            family_name: get(1),
-            preferred_name: get(2),
-            date_of_birth: iso_date(&get(3), args.date_order),
-            phone: get(4),
-            email: get(5),
-            notes_for_reception: get(6),
-            ..ClientInput::default()
-        };
-        match input.parse(today) {
+        match row_input(row, &at, args.date_order).check(today) {
             Ok(mut client) => {
                 client.id = new_id();
                 clients.push(client);
             }
-            Err(error) => problems.push(RowProblem {
-                // The header is line 1 (rows with line breaks inside quotes count as one).
+            // The header is line 1 (rows with line breaks inside quotes count as one).
+            Err(errors) => problems.extend(errors.into_iter().map(|error| RowProblem {
                 line: i64::try_from(n + 2).unwrap_or(i64::MAX),
                 field: error.field.unwrap_or_default(),
                 message: error.message,
-            }),
+            })),
         }
     }
     let mut report = ImportReport {
@@ -309,6 +447,7 @@ pub async fn export(clinic: &Clinic, _actor: &Actor, _args: NoArgs) -> ApiResult
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn reads_quotes_line_breaks_and_crlf() {
@@ -334,6 +473,82 @@ mod tests {
         assert_eq!(cell("+44 20"), "'+44 20");
         assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(cell("Zoë"), "Zoë");
+    }
+
+    #[test]
+    fn headers_suggest_a_mapping() {
+        let header: Vec<String> = [
+            "Surname",
+            "First Name",
+            "Mobile",
+            "E-mail",
+            "D.O.B.",
+            "Notes",
+        ]
+        .map(String::from)
+        .into();
+        let mapping = suggest(&header);
+        assert_eq!(
+            (mapping.given_name.as_str(), mapping.family_name.as_str()),
+            ("First Name", "Surname")
+        );
+        assert_eq!(mapping.phone.as_deref(), Some("Mobile"));
+        assert_eq!(mapping.email.as_deref(), Some("E-mail"));
+        assert_eq!(mapping.date_of_birth.as_deref(), Some("D.O.B."));
+        assert_eq!(mapping.notes_for_reception.as_deref(), Some("Notes"));
+        assert_eq!(mapping.preferred_name, None);
+    }
+
+    /// A row's cells, each either valid or broken in a way only that field's check catches.
+    fn row_strategy() -> impl Strategy<Value = ([bool; 5], Vec<String>)> {
+        proptest::array::uniform5(any::<bool>()).prop_map(|broken| {
+            let pick =
+                |n: usize, good: &str, bad: &str| if broken[n] { bad } else { good }.to_owned();
+            let cells = vec![
+                pick(0, "Anh", ""),
+                pick(1, "Ng", &"x".repeat(81)),
+                pick(2, "23/04/1980", "31/02/1990"),
+                pick(3, "07700 900111", "phone me"),
+                pick(4, "anh@example.org", "not-an-email"),
+            ];
+            (broken, cells)
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn every_broken_cell_of_every_row_is_reported(rows in proptest::collection::vec(row_strategy(), 1..8)) {
+            let fields = ["givenName", "familyName", "dateOfBirth", "phone", "email"];
+            let mut text = String::from("First,Last,Born,Phone,Email\r\n");
+            for (_, cells) in &rows {
+                text.push_str(&cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
+                text.push_str("\r\n");
+            }
+            let parsed = parse(&text).unwrap();
+            let mapping = ColumnMapping {
+                given_name: "First".into(),
+                family_name: "Last".into(),
+                date_of_birth: Some("Born".into()),
+                phone: Some("Phone".into()),
+                email: Some("Email".into()),
+                ..ColumnMapping::default()
+            };
+            let at = columns(&parsed[0], &mapping).unwrap();
+            let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
+            for ((broken, _), row) in rows.iter().zip(&parsed[1..]) {
+                let found: Vec<String> = match row_input(row, &at, DateOrder::DayMonthYear).check(today) {
+                    Ok(_) => Vec::new(),
+                    Err(problems) => problems.into_iter().filter_map(|p| p.field).collect(),
+                };
+                let expected: Vec<&str> = fields
+                    .iter()
+                    .zip(broken)
+                    .filter(|(_, b)| **b)
+                    .map(|(f, _)| *f)
+                    .collect();
+                prop_assert_eq!(found, expected);
+            }
+        }
     }
 
     #[test]

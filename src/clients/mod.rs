@@ -2,6 +2,7 @@
 //! requests (export, erasure with retention).
 
 pub mod csv;
+pub mod export_folder;
 mod record;
 pub mod requests;
 mod search;

@@ -106,59 +106,127 @@ pub struct ClientUpdate {
 }
 
 impl ClientInput {
-    /// Checks every field and returns the record to store (without its id).
+    /// Checks every field and returns the record to store (without its id); the first problem
+    /// found is the error.
     pub(crate) fn parse(&self, today: chrono::NaiveDate) -> ApiResult<Client> {
-        let date_of_birth =
-            fields::optional_date("dateOfBirth", "Date of birth", &self.date_of_birth)?;
-        if let Some(born) = date_of_birth
-            && (born > today || born < today - chrono::Duration::days(130 * 366))
-        {
-            return Err(ApiError::validation(
-                "dateOfBirth",
-                "Date of birth must be in the past (and within 130 years).",
-            ));
-        }
-        let client = Client {
-            id: String::new(),
-            given_name: fields::required_line("givenName", "First name", &self.given_name, 80)?,
-            family_name: fields::required_line("familyName", "Last name", &self.family_name, 80)?,
-            preferred_name: fields::optional_line(
-                "preferredName",
-                "Preferred name",
-                &self.preferred_name,
-                80,
-            )?,
-            date_of_birth: date_of_birth.map(|d| d.format("%Y-%m-%d").to_string()),
-            phone: fields::phone("phone", &self.phone)?,
-            email: fields::email("email", &self.email)?,
-            notes_for_reception: fields::multiline(
-                "notesForReception",
-                "Notes for reception",
-                &self.notes_for_reception,
-                2000,
-            )?,
-            address: fields::multiline("address", "Address", &self.address, 400)?,
-            emergency_contact_name: fields::optional_line(
-                "emergencyContactName",
-                "Emergency contact",
-                &self.emergency_contact_name,
-                120,
-            )?,
-            emergency_contact_phone: fields::phone(
-                "emergencyContactPhone",
-                &self.emergency_contact_phone,
-            )?,
-            preferred_contact: self.preferred_contact,
-            alerts: fields::optional_line("alerts", "Alerts", &self.alerts, 300)?,
+        self.check(today)
+            .map_err(|mut problems| problems.swap_remove(0))
+    }
+
+    /// Checks every field and returns the record to store (without its id), or every problem
+    /// found, one per field, in form order (the CSV import's dry run lists them all).
+    pub(crate) fn check(&self, today: chrono::NaiveDate) -> Result<Client, Vec<ApiError>> {
+        let mut problems = Vec::new();
+        let mut keep = |result: ApiResult<String>| {
+            result.unwrap_or_else(|error| {
+                problems.push(error);
+                String::new()
+            })
         };
-        if client.phone.is_empty() && client.email.is_empty() {
-            return Err(ApiError::validation(
+        let given_name = keep(fields::required_line(
+            "givenName",
+            "First name",
+            &self.given_name,
+            80,
+        ));
+        let family_name = keep(fields::required_line(
+            "familyName",
+            "Last name",
+            &self.family_name,
+            80,
+        ));
+        let preferred_name = keep(fields::optional_line(
+            "preferredName",
+            "Preferred name",
+            &self.preferred_name,
+            80,
+        ));
+        let date_of_birth = keep(date_of_birth(&self.date_of_birth, today));
+        let phone = keep(fields::phone("phone", &self.phone));
+        let email = keep(fields::email("email", &self.email));
+        let notes_for_reception = keep(fields::multiline(
+            "notesForReception",
+            "Notes for reception",
+            &self.notes_for_reception,
+            2000,
+        ));
+        let address = keep(fields::multiline("address", "Address", &self.address, 400));
+        let emergency_contact_name = keep(fields::optional_line(
+            "emergencyContactName",
+            "Emergency contact",
+            &self.emergency_contact_name,
+            120,
+        ));
+        let emergency_contact_phone = keep(fields::phone(
+            "emergencyContactPhone",
+            &self.emergency_contact_phone,
+        ));
+        let alerts = keep(fields::optional_line("alerts", "Alerts", &self.alerts, 300));
+        let unreachable = phone.is_empty()
+            && email.is_empty()
+            && !problems
+                .iter()
+                .any(|p| matches!(p.field.as_deref(), Some("phone" | "email")));
+        if unreachable {
+            problems.push(ApiError::validation(
                 "phone",
                 "Give a phone number or an email address, so the clinic can reach the client.",
             ));
         }
-        Ok(client)
+        if !problems.is_empty() {
+            // Form order, so a field's problem shows where a person reads it.
+            problems.sort_by_key(|p| {
+                FORM_ORDER
+                    .iter()
+                    .position(|f| Some(*f) == p.field.as_deref())
+            });
+            return Err(problems);
+        }
+        Ok(Client {
+            id: String::new(),
+            given_name,
+            family_name,
+            preferred_name,
+            date_of_birth: (!date_of_birth.is_empty()).then_some(date_of_birth),
+            phone,
+            email,
+            notes_for_reception,
+            address,
+            emergency_contact_name,
+            emergency_contact_phone,
+            preferred_contact: self.preferred_contact,
+            alerts,
+        })
     }
+}
+
+/// The fields in the order the client form (and a CSV row) shows them.
+const FORM_ORDER: [&str; 11] = [
+    "givenName",
+    "familyName",
+    "preferredName",
+    "dateOfBirth",
+    "phone",
+    "email",
+    "notesForReception",
+    "address",
+    "emergencyContactName",
+    "emergencyContactPhone",
+    "alerts",
+];
+
+/// A date of birth as `YYYY-MM-DD`, or empty when not given.
+fn date_of_birth(raw: &str, today: chrono::NaiveDate) -> ApiResult<String> {
+    let Some(born) = fields::optional_date("dateOfBirth", "Date of birth", raw)? else {
+        return Ok(String::new());
+    };
+    if born > today || born < today - chrono::Duration::days(130 * 366) {
+        return Err(ApiError::validation(
+            "dateOfBirth",
+            "Date of birth must be in the past (and within 130 years).",
+        ));
+    }
+    Ok(born.format("%Y-%m-%d").to_string())
 }
 
 pub(crate) fn client_from(row: &AnyRow) -> Result<Client, sqlx::Error> {

@@ -2,17 +2,20 @@
 //! erasure with retention (the right to erasure, within the duty to keep health records).
 //!
 //! Erasure deletes the contact details at once (phone, email, date of birth, preferred name,
-//! reception notes, and the search key, so search can no longer find the person) and
+//! address, emergency contact, contact preference, reception notes and alerts, and the search
+//! key, so search can no longer find the person) and
 //! restricts the record: it is hidden from search, names kept only so the retained records
 //! stay attributable. When the retention period has passed — `retention_years` (default 8)
 //! after the last contact (latest appointment, else when the record was made) — the client
 //! and everything about them is purged, at erasure if already due or later by
 //! `retention.purge_due`. Journal lines stay (append-only, ids only, no client text).
 
-use crate::api::{ById, NoArgs};
+use crate::api::{ById, NoArgs, Permission, may};
 use crate::audit::{self, Entry, JournalLine, JournalQuery, WriteTx};
+use crate::care;
 use crate::clients::{Client, get};
 use crate::clinic::Clinic;
+use crate::documents::history::{self, IssuedDocument};
 use crate::error::{ApiError, ApiResult};
 use crate::fields;
 use crate::scheduling::appointments::{self, Appointment};
@@ -24,7 +27,7 @@ use sqlx::Row;
 use ts_rs::TS;
 
 /// Everything Palma holds about one client.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ClientExport {
     /// Clinic wall-clock time of the export, `YYYY-MM-DDTHH:MM`.
@@ -34,8 +37,22 @@ pub struct ClientExport {
     /// Set when the client's data was erased and the record is kept only until `purgeAfter`.
     pub purge_after: Option<String>,
     pub appointments: Vec<Appointment>,
+    /// Documents issued to the client, newest first (a folder export holds their PDFs).
+    pub documents: Vec<IssuedDocument>,
+    /// The clinical record with every session note in full; only when the person exporting
+    /// may read clinical records (the reads are journaled like any other).
+    pub clinical: Option<ClinicalExport>,
     /// Who did what with this client's records, when, from which computer.
     pub journal: Vec<JournalLine>,
+}
+
+/// A client's clinical record as exported.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClinicalExport {
+    pub record: care::ClinicalRecord,
+    /// Newest first, with amendments.
+    pub notes: Vec<care::Note>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -54,6 +71,13 @@ pub struct PurgeReport {
 }
 
 pub async fn export(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<ClientExport> {
+    let export = gather(clinic, actor, args).await?;
+    journal_export(clinic, actor, &export, String::new()).await?;
+    Ok(export)
+}
+
+/// Reads everything about a client (clinical reads journaled; the export itself is not yet).
+pub(crate) async fn gather(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<ClientExport> {
     let client = get(clinic, actor, args).await?;
     let settings = settings::load(clinic.pool()).await?;
     let purge_after: Option<String> =
@@ -61,12 +85,35 @@ pub async fn export(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<Cli
             .bind(&client.id)
             .fetch_one(clinic.pool())
             .await?;
+    // The journal as it stood before this export's own clinical reads.
     let query = JournalQuery {
         client_id: Some(client.id.clone()),
         limit: Some(1000),
         ..JournalQuery::default()
     };
-    let export = ClientExport {
+    let journal = audit::search(clinic, actor, query).await?;
+    let clinical = if may(actor, Permission::ViewClinical) {
+        let by_client = || care::ByClient {
+            client_id: client.id.clone(),
+        };
+        let record = care::record(clinic, actor, by_client()).await?;
+        let mut notes = Vec::new();
+        for summary in care::notes(clinic, actor, by_client()).await? {
+            notes.push(care::note(clinic, actor, ById { id: summary.id }).await?);
+        }
+        Some(ClinicalExport { record, notes })
+    } else {
+        None
+    };
+    let documents = history::list(
+        clinic,
+        actor,
+        history::ClientDocuments {
+            client_id: client.id.clone(),
+        },
+    )
+    .await?;
+    Ok(ClientExport {
         exported_at: clinic
             .now()
             .with_timezone(&settings.tz())
@@ -74,21 +121,40 @@ pub async fn export(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<Cli
             .to_string(),
         clinic_name: settings.name,
         appointments: appointments::for_client(clinic, &client.id).await?,
-        journal: audit::search(clinic, actor, query).await?,
+        documents,
+        clinical,
+        journal,
         purge_after,
         client,
-    };
+    })
+}
+
+/// Journals an export: counts and file names only, never client text.
+pub(crate) async fn journal_export(
+    clinic: &Clinic,
+    actor: &Actor,
+    export: &ClientExport,
+    extra: String,
+) -> ApiResult<()> {
     let mut tx = WriteTx::begin(clinic, actor).await?;
     tx.record(Entry {
         action: "export",
         entity: "client",
         entity_id: &export.client.id,
         client_id: Some(&export.client.id),
-        detail: format!("{} appointments", export.appointments.len()),
+        detail: format!(
+            "{} appointments, {} documents{}{extra}",
+            export.appointments.len(),
+            export.documents.len(),
+            if export.clinical.is_some() {
+                ", clinical record"
+            } else {
+                ""
+            },
+        ),
     })
     .await?;
-    tx.commit().await?;
-    Ok(export)
+    tx.commit().await
 }
 
 pub async fn erase(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<Erasure> {
@@ -139,8 +205,9 @@ pub async fn erase(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<Eras
     let purge_text = purge_after.format("%Y-%m-%d").to_string();
     sqlx::query(
         "UPDATE clients SET preferred_name = '', date_of_birth = NULL, phone = '', email = '', \
-         notes_for_reception = '', search_key = '', restricted_at = $1, purge_after = $2, \
-         updated_at = $1 WHERE id = $3",
+         notes_for_reception = '', address = '', emergency_contact_name = '', \
+         emergency_contact_phone = '', preferred_contact = '', alerts = '', search_key = '', \
+         restricted_at = $1, purge_after = $2, updated_at = $1 WHERE id = $3",
     )
     .bind(now_ms)
     .bind(&purge_text)
@@ -163,13 +230,39 @@ pub async fn erase(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<Eras
     })
 }
 
-/// Deletes a client and everything that refers to them. Tables added later that hold a
-/// client's records (clinical notes, documents) must be deleted here too.
+/// Every table holding a client's records, children before parents (foreign keys). A table
+/// added later that refers to a client or an appointment must be added here.
+const PURGE: [&str; 17] = [
+    "DELETE FROM care_measures WHERE client_id = $1",
+    "DELETE FROM care_reviews WHERE client_id = $1",
+    "DELETE FROM care_note_amendments WHERE note_id IN (SELECT id FROM care_notes WHERE client_id = $1)",
+    "DELETE FROM care_notes WHERE client_id = $1",
+    "DELETE FROM care_plans WHERE client_id = $1",
+    "DELETE FROM care_goals WHERE client_id = $1",
+    "DELETE FROM care_assessments WHERE client_id = $1",
+    "DELETE FROM care_preferences WHERE client_id = $1",
+    "DELETE FROM care_consents WHERE client_id = $1",
+    "DELETE FROM care_precautions WHERE client_id = $1",
+    "DELETE FROM care_intakes WHERE client_id = $1",
+    "DELETE FROM issued_documents WHERE client_id = $1 \
+     OR appointment_id IN (SELECT id FROM appointments WHERE client_id = $1)",
+    "DELETE FROM programme_items WHERE client_id = $1 \
+     OR appointment_id IN (SELECT id FROM appointments WHERE client_id = $1)",
+    "DELETE FROM aftercare_notes WHERE appointment_id IN (SELECT id FROM appointments WHERE client_id = $1)",
+    "DELETE FROM waitlist WHERE client_id = $1",
+    "DELETE FROM appointments WHERE client_id = $1",
+    "DELETE FROM clients WHERE id = $1",
+];
+
+/// Deletes a client and everything about them. The client is restricted first (when erasure
+/// purges at once), which is what lets the database delete signed notes (migration 0019).
 async fn purge(tx: &mut WriteTx, id: &str) -> ApiResult<()> {
-    for sql in [
-        "DELETE FROM appointments WHERE client_id = $1",
-        "DELETE FROM clients WHERE id = $1",
-    ] {
+    sqlx::query("UPDATE clients SET restricted_at = COALESCE(restricted_at, $1) WHERE id = $2")
+        .bind(tx.at_ms())
+        .bind(id)
+        .execute(tx.conn())
+        .await?;
+    for sql in PURGE {
         sqlx::query(sql).bind(id).execute(tx.conn()).await?;
     }
     tx.record(Entry {
@@ -205,6 +298,61 @@ pub async fn purge_due(clinic: &Clinic, actor: &Actor, _args: NoArgs) -> ApiResu
     Ok(PurgeReport {
         purged: i64::try_from(due.len()).unwrap_or(i64::MAX),
     })
+}
+
+/// A client whose data was erased, kept restricted until the retention period ends.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RestrictedClient {
+    pub client_id: String,
+    /// The names kept so the retained records stay attributable.
+    pub name: String,
+    /// Clinic day the data was erased, `YYYY-MM-DD`.
+    pub restricted_on: String,
+    /// The day after which the record is purged, `YYYY-MM-DD`.
+    pub purge_after: String,
+    /// The purge is due now (`retention.purge_due` would remove it).
+    pub due: bool,
+}
+
+/// Every restricted client record, those due for purging first, then by purge date.
+pub async fn restricted(
+    clinic: &Clinic,
+    _actor: &Actor,
+    _args: NoArgs,
+) -> ApiResult<Vec<RestrictedClient>> {
+    let tz = settings::load(clinic.pool()).await?.tz();
+    let today = clinic
+        .now()
+        .with_timezone(&tz)
+        .format("%Y-%m-%d")
+        .to_string();
+    let rows = sqlx::query(
+        "SELECT id, given_name, family_name, restricted_at, purge_after FROM clients \
+         WHERE restricted_at IS NOT NULL ORDER BY purge_after, family_name, id",
+    )
+    .fetch_all(clinic.pool())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let purge_after: String = row.try_get("purge_after")?;
+            let at: i64 = row.try_get("restricted_at")?;
+            Ok(RestrictedClient {
+                client_id: row.try_get("id")?,
+                name: format!(
+                    "{} {}",
+                    row.try_get::<String, _>("given_name")?,
+                    row.try_get::<String, _>("family_name")?
+                ),
+                restricted_on: chrono::DateTime::from_timestamp_millis(at)
+                    .map(|t| t.with_timezone(&tz).format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
+                due: purge_after.as_str() <= today.as_str(),
+                purge_after,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(ApiError::from)
 }
 
 /// How long a client's records are kept after their last contact.

@@ -65,7 +65,9 @@ pub async fn print(clinic: &Clinic, actor: &Actor, args: PrintDaySheet) -> ApiRe
     })
 }
 
-fn status_label(status: crate::scheduling::appointments::AppointmentStatus) -> &'static str {
+pub(crate) fn status_label(
+    status: crate::scheduling::appointments::AppointmentStatus,
+) -> &'static str {
     use crate::scheduling::appointments::AppointmentStatus::{
         Arrived, Booked, Cancelled, Completed, Confirmed, InTreatment, NoShow,
     };

@@ -370,3 +370,33 @@ pub async fn reprint(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<Pd
     tx.commit().await?;
     Ok(pdf_file(document, &bytes))
 }
+
+/// The PDFs issued to a client, rendered again from their snapshots, as (file name, bytes).
+/// A document whose bytes would no longer hash as issued (printed by an older Palma) is left
+/// out: only an identical copy is handed over; the export's JSON still lists it with its hash.
+pub(crate) async fn issued_pdfs(
+    clinic: &Clinic,
+    client_id: &str,
+) -> ApiResult<Vec<(String, Vec<u8>)>> {
+    let rows = sqlx::query(
+        "SELECT id, client_id, appointment_id, kind, title, paper, large_print, sha256, byte_size, \
+         issued_at, issued_by, snapshot FROM issued_documents WHERE client_id = $1 \
+         ORDER BY issued_at, id",
+    )
+    .bind(client_id)
+    .fetch_all(clinic.pool())
+    .await?;
+    let mut files = Vec::new();
+    for row in &rows {
+        let document = document_from(row)?;
+        let stored: String = row.try_get("snapshot")?;
+        let snapshot: Snapshot = serde_json::from_str(&stored).map_err(|_| ApiError::internal())?;
+        let bytes = render(&snapshot, &document.options)?;
+        if sha256_hex(&bytes) == document.sha256 {
+            files.push((file_name(&document), bytes));
+        } else {
+            tracing::warn!(document = %document.id, "an issued document no longer renders identically");
+        }
+    }
+    Ok(files)
+}

@@ -19,6 +19,7 @@
 //! may open the client's clinical record); `compose` builds a visit's sheet from the record.
 
 pub mod aftercare;
+pub mod client_summary;
 mod compose;
 pub mod day_sheet;
 mod fonts;

@@ -51,6 +51,13 @@ pub struct DeskPolicy {
     pub idle_lock_minutes: i32,
     /// Whether a locked desk still shows the calendar, with every client shown as "Booked".
     pub calendar_visible_when_locked: bool,
+    /// Whether colleagues with a PIN may take over a desk (quick switch); on when absent.
+    #[serde(default = "on")]
+    pub pin_switch: bool,
+}
+
+fn on() -> bool {
+    true
 }
 
 /// What the UI needs to know about its window: who is signed in, locked or not, and the policy.
@@ -197,13 +204,18 @@ async fn attempt(
 /// The desk policy (defaults until the owner changes it).
 pub async fn policy(conn: impl sqlx::AnyExecutor<'_>) -> ApiResult<DeskPolicy> {
     let row = sqlx::query(
-        "SELECT idle_lock_minutes, calendar_visible_when_locked FROM security_settings WHERE id = 1",
+        "SELECT idle_lock_minutes, calendar_visible_when_locked, pin_switch FROM security_settings WHERE id = 1",
     )
     .fetch_one(conn)
     .await?;
+    policy_from(&row)
+}
+
+fn policy_from(row: &AnyRow) -> ApiResult<DeskPolicy> {
     Ok(DeskPolicy {
         idle_lock_minutes: row.try_get("idle_lock_minutes")?,
         calendar_visible_when_locked: row.try_get::<i32, _>("calendar_visible_when_locked")? != 0,
+        pin_switch: row.try_get::<i32, _>("pin_switch")? != 0,
     })
 }
 
@@ -215,17 +227,14 @@ pub(crate) async fn desk_check(
     staff_id: &str,
 ) -> ApiResult<(DeskPolicy, Option<Option<Actor>>)> {
     let row = sqlx::query(
-        "SELECT p.idle_lock_minutes, p.calendar_visible_when_locked, s.id, s.display_name, \
+        "SELECT p.idle_lock_minutes, p.calendar_visible_when_locked, p.pin_switch, s.id, s.display_name, \
          s.is_owner, s.is_reception, s.is_therapist, s.active \
          FROM security_settings p LEFT JOIN staff s ON s.id = $1 WHERE p.id = 1",
     )
     .bind(staff_id)
     .fetch_one(clinic.pool())
     .await?;
-    let policy = DeskPolicy {
-        idle_lock_minutes: row.try_get("idle_lock_minutes")?,
-        calendar_visible_when_locked: row.try_get::<i32, _>("calendar_visible_when_locked")? != 0,
-    };
+    let policy = policy_from(&row)?;
     let Some(id) = row.try_get::<Option<String>, _>("id")? else {
         return Ok((policy, None));
     };
@@ -330,6 +339,12 @@ fn fields_pin(secret: &str) -> bool {
 
 pub async fn switch(clinic: &Clinic, desk: &Desk, args: Switch) -> ApiResult<DeskStatus> {
     let staff_id = fields::id("staffId", &args.staff_id)?;
+    if !policy(clinic.pool()).await?.pin_switch {
+        return Err(wrong(
+            "staffId",
+            "Switching with a PIN is turned off at this clinic: sign out instead.",
+        ));
+    }
     let account = account_where(clinic, "id", &staff_id).await?;
     let Some(account) = account.filter(|a| a.active && a.pin_hash.is_some()) else {
         return Err(wrong("staffId", "That person cannot switch in with a PIN."));
@@ -342,13 +357,14 @@ pub async fn switch(clinic: &Clinic, desk: &Desk, args: Switch) -> ApiResult<Des
 }
 
 /// Who can switch in at this desk: only once someone has signed in here (a desk nobody has
-/// opened does not list the staff), and only people with a PIN.
+/// opened does not list the staff), only people with a PIN, and only when the clinic allows
+/// PIN switching.
 pub async fn switch_list(
     clinic: &Clinic,
     desk: &Desk,
     _args: NoArgs,
 ) -> ApiResult<Vec<SwitchCandidate>> {
-    if desk.actor().is_none() {
+    if desk.actor().is_none() || !policy(clinic.pool()).await?.pin_switch {
         return Ok(Vec::new());
     }
     let rows = sqlx::query(
@@ -380,15 +396,24 @@ pub async fn save_policy(
     )?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
     sqlx::query(
-        "UPDATE security_settings SET idle_lock_minutes = $1, calendar_visible_when_locked = $2, updated_at = $3 WHERE id = 1",
+        "UPDATE security_settings SET idle_lock_minutes = $1, calendar_visible_when_locked = $2, \
+         pin_switch = $4, updated_at = $3 WHERE id = 1",
     )
     .bind(i32::try_from(minutes).unwrap_or(5))
     .bind(i32::from(args.calendar_visible_when_locked))
     .bind(tx.at_ms())
+    .bind(i32::from(args.pin_switch))
     .execute(tx.conn())
     .await?;
-    crate::settings::journal_change(&mut tx, "desk_policy", format!("idle lock {minutes} min"))
-        .await?;
+    crate::settings::journal_change(
+        &mut tx,
+        "desk_policy",
+        format!(
+            "idle lock {minutes} min; calendar when locked {}; PIN switch {}",
+            args.calendar_visible_when_locked, args.pin_switch
+        ),
+    )
+    .await?;
     let saved = policy(tx.conn()).await?;
     tx.commit().await?;
     Ok(saved)

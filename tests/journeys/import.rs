@@ -1,15 +1,17 @@
-//! CSV import of clients (mapping, dry run listing every row's problem, all-or-nothing commit)
+//! CSV import of clients (suggested mapping, dry run listing every problem of every row, all-or-nothing commit)
 //! and the client list's CSV export with formula-looking cells neutralised.
 
 use crate::world::World;
 use palma::api::{Call, NoArgs};
-use palma::clients::csv::{ColumnMapping, DateOrder, ImportClients, ImportReport, RowProblem};
+use palma::clients::csv::{
+    ColumnMapping, CsvColumns, CsvFile, DateOrder, ImportClients, ImportReport, RowProblem,
+};
 use palma::clients::{ClientInput, ClientSummary, SearchClients};
 
 const FILE: &str = "Surname,First name,Mobile,E-mail,Born\r\n\
 Ng,Anh,07700 900111,anh@example.org,23/04/1980\r\n\
 \"O'Brien, Jr\",Pat,,not-an-email,01/02/1975\r\n\
-Silva,Rui,07700 900222,,31/02/1990\r\n\
+Silva,,phone me,,31/02/1990\r\n\
 Berg,,07700 900333,,\r\n\
 \"Kowalska\",\"Ewa\",\"+48 601 234 567\",,\r\n";
 
@@ -34,7 +36,7 @@ fn problem(line: i64, field: &str) -> (i64, String) {
 }
 
 #[tokio::test]
-async fn a_dry_run_lists_every_row_problem_and_a_bad_file_writes_nothing() {
+async fn a_dry_run_lists_every_problem_of_every_row_and_a_bad_file_writes_nothing() {
     let world = World::new().await;
     world.small_clinic().await;
     let (clients, journal) = (world.count("clients").await, world.count("journal").await);
@@ -52,7 +54,9 @@ async fn a_dry_run_lists_every_row_problem_and_a_bad_file_writes_nothing() {
             found,
             [
                 problem(3, "email"),
+                problem(4, "givenName"),
                 problem(4, "dateOfBirth"),
+                problem(4, "phone"),
                 problem(5, "givenName")
             ]
         );
@@ -101,6 +105,34 @@ async fn a_clean_file_is_imported_whole_and_journaled() {
         .await
         .unwrap();
     assert_eq!(anh[0].date_of_birth.as_deref(), Some("1980-04-23"));
+}
+
+#[tokio::test]
+async fn the_core_suggests_a_mapping_from_the_headers() {
+    let world = World::new().await;
+    world.small_clinic().await;
+    let columns: CsvColumns = world
+        .call(Call::ClientsCsvColumns(CsvFile { csv: FILE.into() }))
+        .await
+        .unwrap();
+    assert_eq!(
+        columns.columns,
+        ["Surname", "First name", "Mobile", "E-mail", "Born"]
+    );
+    assert_eq!(columns.rows, 5);
+    let s = columns.suggestion;
+    assert_eq!(
+        (s.given_name.as_str(), s.family_name.as_str()),
+        ("First name", "Surname")
+    );
+    assert_eq!(
+        (
+            s.phone.as_deref(),
+            s.email.as_deref(),
+            s.date_of_birth.as_deref()
+        ),
+        (Some("Mobile"), Some("E-mail"), Some("Born"))
+    );
 }
 
 #[tokio::test]

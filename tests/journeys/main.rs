@@ -11,6 +11,7 @@ mod care;
 mod care_notes;
 mod changes;
 mod clients;
+mod export_folder;
 mod find;
 mod handouts;
 mod import;

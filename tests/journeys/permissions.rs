@@ -47,10 +47,14 @@ const EXPECTED: &[(&str, &[Role])] = &[
     ("clients.create", ALL),
     ("clients.update", ALL),
     ("clients.export", OWNER),
+    ("clients.export_to", OWNER),
+    ("clients.export_csv_to", OWNER),
+    ("clients.csv_columns", OWNER),
     ("clients.import_csv", OWNER),
     ("clients.export_csv", OWNER),
     ("clients.erase", OWNER),
     ("retention.purge_due", OWNER),
+    ("retention.restricted", OWNER),
     ("retention.settings", OWNER),
     ("retention.configure", OWNER),
     ("calendar.range", ALL),
@@ -193,6 +197,7 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
         | "backup.settings"
         | "retention.purge_due"
         | "retention.settings"
+        | "retention.restricted"
         | "clients.export_csv" => json!({}),
         "retention.configure" => json!({ "years": 8 }),
         "settings.logo" | "settings.logo_clear" => json!({}),
@@ -308,6 +313,9 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
             "clientId": client, "recipient": { "kind": "gp", "name": "Dr Ahmed", "address": "1 High St" },
             "reason": "Persistent neck pain"
         }),
+        "clients.export_to" => json!({ "clientId": client, "folder": folder }),
+        "clients.export_csv_to" => json!({ "folder": folder }),
+        "clients.csv_columns" => json!({ "csv": "First,Last\nAda,Lovelace\n" }),
         "clients.import_csv" => json!({
             "csv": "First,Last,Phone\nAda,Lovelace,020 7946 0958\n",
             "mapping": { "givenName": "First", "familyName": "Last", "phone": "Phone" },

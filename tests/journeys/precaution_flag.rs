@@ -64,7 +64,13 @@ async fn the_calendar_flags_clients_with_a_precaution_but_never_says_why() {
     let before: CalendarView = world.call_as(&reception, thursday()).await.unwrap();
     assert_eq!(flags(&before), expected, "no intake yet: no flag");
 
-    save_intake(&world, &f.clients[0], &[("blood_thinners", "yes")]).await;
+    save_intake_as(
+        &world,
+        &world.owner,
+        &f.clients[0],
+        &[("blood_thinners", "yes")],
+    )
+    .await;
     let raw: Value = world.call_as(&reception, thursday()).await.unwrap();
     let text = raw.to_string();
     assert!(
@@ -86,7 +92,13 @@ async fn the_calendar_flags_clients_with_a_precaution_but_never_says_why() {
     );
 
     // A newer intake without it resolves the precaution, and the flag follows.
-    save_intake(&world, &f.clients[0], &[("blood_thinners", "no")]).await;
+    save_intake_as(
+        &world,
+        &world.owner,
+        &f.clients[0],
+        &[("blood_thinners", "no")],
+    )
+    .await;
     let cleared: CalendarView = world.call_as(&reception, thursday()).await.unwrap();
     assert!(flags(&cleared).iter().all(|(_, flag)| !flag));
 }
@@ -96,7 +108,13 @@ async fn a_locked_desk_hides_the_precaution_flag_with_the_name() {
     let world = World::new().await;
     let f = world.small_clinic().await;
     two_bookings(&world, &f).await;
-    save_intake(&world, &f.clients[0], &[("blood_thinners", "yes")]).await;
+    save_intake_as(
+        &world,
+        &world.owner,
+        &f.clients[0],
+        &[("blood_thinners", "yes")],
+    )
+    .await;
     let desk = Desk::signed_in(actor_with(Role::Reception), world.clinic.now());
     let open: CalendarView = world.call_at(&desk, thursday()).await.unwrap();
     assert_eq!(

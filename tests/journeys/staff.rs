@@ -233,6 +233,7 @@ async fn an_idle_desk_locks_and_shows_the_calendar_without_names() {
         .call(Call::StaffPolicySave(DeskPolicy {
             idle_lock_minutes: 2,
             calendar_visible_when_locked: false,
+            pin_switch: true,
         }))
         .await
         .unwrap();
@@ -300,6 +301,46 @@ async fn quick_switch_with_a_pin_and_who_may_change_whose_secrets() {
         .await
         .unwrap();
     assert!(nobody.is_empty(), "a desk nobody opened lists nobody");
+    // With PIN switching turned off, nobody is offered and a PIN does not switch.
+    let off: DeskPolicy = world
+        .call_at(
+            &desk,
+            Call::StaffPolicySave(DeskPolicy {
+                idle_lock_minutes: 5,
+                calendar_visible_when_locked: true,
+                pin_switch: false,
+            }),
+        )
+        .await
+        .unwrap();
+    assert!(!off.pin_switch);
+    let offered: Vec<SwitchCandidate> = world
+        .call_at(&desk, Call::StaffSwitchList(NoArgs {}))
+        .await
+        .unwrap();
+    assert!(offered.is_empty());
+    let refused = world
+        .call_at::<DeskStatus>(
+            &desk,
+            Call::StaffSwitch(Switch {
+                staff_id: rita.id.clone(),
+                pin: "2468".into(),
+            }),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("staffId"));
+    let _: DeskPolicy = world
+        .call_at(
+            &desk,
+            Call::StaffPolicySave(DeskPolicy {
+                idle_lock_minutes: 5,
+                calendar_visible_when_locked: true,
+                pin_switch: true,
+            }),
+        )
+        .await
+        .unwrap();
     let wrong = world
         .call_at::<DeskStatus>(
             &desk,

@@ -19,6 +19,8 @@ export interface Transport {
    * when the person cancelled the dialog.
    */
   native?(command: NativeCommand, args: { fileName: string; base64: string }): Promise<unknown>;
+  /** The system's folder dialog (desktop only): the chosen folder's path, or null if cancelled. */
+  chooseFolder?(current: string): Promise<string | null>;
 }
 
 export type NativeCommand = 'open_pdf' | 'save_pdf' | 'save_file';
@@ -155,6 +157,19 @@ export const native = {
       base64: textBase64(file.content),
     });
     return typeof path === 'string' ? path : null;
+  },
+  /** Whether this transport can show the system's folder dialog. */
+  canChooseFolder(): boolean {
+    return transport?.chooseFolder !== undefined;
+  },
+  /** Asks for a folder in the system's dialog; resolves with its path, or null if cancelled. */
+  async chooseFolder(current: string): Promise<string | null> {
+    if (transport?.chooseFolder === undefined) return null;
+    try {
+      return await transport.chooseFolder(current);
+    } catch (reason) {
+      throw toApiError(reason);
+    }
   },
 };
 

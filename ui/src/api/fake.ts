@@ -512,7 +512,7 @@ class FakeClinic {
   staff: StoredStaff[] = [];
   demoAccounts = false;
   desk: { staffId: string | null; locked: boolean } = { staffId: null, locked: false };
-  policy: DeskPolicy = { idleLockMinutes: 5, calendarVisibleWhenLocked: true };
+  policy: DeskPolicy = { idleLockMinutes: 5, calendarVisibleWhenLocked: true, pinSwitch: true };
   handouts: StoredHandout[] = [];
   programmes = new Map<
     string,

@@ -240,6 +240,15 @@ exportedAt: string, clinicName: string, client: Client,
  */
 purgeAfter: string | null, appointments: Array<Appointment>, 
 /**
+ * Documents issued to the client, newest first (a folder export holds their PDFs).
+ */
+documents: Array<IssuedDocument>, 
+/**
+ * The clinical record with every session note in full; only when the person exporting
+ * may read clinical records (the reads are journaled like any other).
+ */
+clinical: ClinicalExport | null, 
+/**
  * Who did what with this client's records, when, from which computer.
  */
 journal: Array<JournalLine>, };
@@ -289,6 +298,12 @@ hasLogo: boolean,
  */
 sharedCare: boolean, };
 
+export type ClinicalExport = { record: ClinicalRecord, 
+/**
+ * Newest first, with amendments.
+ */
+notes: Array<Note>, };
+
 export type ClinicalRecord = { clientId: string, precautions: Array<Precaution>, 
 /**
  * Current and withdrawn, oldest first.
@@ -320,6 +335,22 @@ givenOn: string, };
 export type ConsentKind = "treatment" | "areas" | "share_information";
 
 export type ContactMethod = "unspecified" | "phone" | "sms" | "email" | "post";
+
+export type CsvColumns = { 
+/**
+ * The header row, as written.
+ */
+columns: Array<string>, 
+/**
+ * Data rows (not counting the header).
+ */
+rows: number, 
+/**
+ * The column that seems to hold each field; empty or absent when none does.
+ */
+suggestion: ColumnMapping, };
+
+export type CsvFile = { csv: string, };
 
 export type DateOrder = "iso" | "day_month_year" | "month_day_year";
 
@@ -357,7 +388,11 @@ idleLockMinutes: number,
 /**
  * Whether a locked desk still shows the calendar, with every client shown as "Booked".
  */
-calendarVisibleWhenLocked: boolean, };
+calendarVisibleWhenLocked: boolean, 
+/**
+ * Whether colleagues with a PIN may take over a desk (quick switch); on when absent.
+ */
+pinSwitch: boolean, };
 
 export type DeskStatus = { signedIn: Actor | null, locked: boolean, policy: DeskPolicy, };
 
@@ -370,6 +405,22 @@ export type Erasure = { clientId: string,
 purgeAfter: string | null, purged: boolean, };
 
 export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "locked" | "internal";
+
+export type ExportToFolder = { clientId: string, 
+/**
+ * An existing folder (absolute path); the export is made in a new folder inside it.
+ */
+folder: string, };
+
+export type ExportedFolder = { 
+/**
+ * The folder made for this export.
+ */
+folder: string, 
+/**
+ * Every file written, as full paths: `client.json`, `summary.pdf`, then the issued PDFs.
+ */
+files: Array<string>, };
 
 export type FindTimes = { serviceId: string, 
 /**
@@ -518,6 +569,14 @@ from?: string,
  * Last day, `YYYY-MM-DD`.
  */
 to?: string, 
+/**
+ * Only lines with this action (e.g. `export`, `backup`, `sign_in`).
+ */
+action?: string, 
+/**
+ * Only lines older than this sequence number: the next page after a page ending there.
+ */
+before?: number, 
 /**
  * At most this many lines (1–1000, default 200).
  */
@@ -815,6 +874,24 @@ export type ResizeAppointment = { id: string,
  */
 end: string, overrideReason?: string, };
 
+export type RestrictedClient = { clientId: string, 
+/**
+ * The names kept so the retained records stay attributable.
+ */
+name: string, 
+/**
+ * Clinic day the data was erased, `YYYY-MM-DD`.
+ */
+restrictedOn: string, 
+/**
+ * The day after which the record is purged, `YYYY-MM-DD`.
+ */
+purgeAfter: string, 
+/**
+ * The purge is due now (`retention.purge_due` would remove it).
+ */
+due: boolean, };
+
 export type RetentionSettings = { 
 /**
  * Years after the last contact (1–100, default 8).
@@ -850,6 +927,16 @@ export type SaveHandout = {
  * Absent to add a handout of the clinic's own; present to save a new version of one.
  */
 id?: string, content: HandoutContent, };
+
+export type SavedFile = { 
+/**
+ * The file written, as a full path.
+ */
+file: string, 
+/**
+ * Clients in it.
+ */
+clients: number, };
 
 export type Scope = "one" | "following";
 
@@ -1010,6 +1097,12 @@ export type TimeOff = {
  */
 firstDay: string, lastDay: string, reason: string, };
 
+export type ToFolder = { 
+/**
+ * An existing folder (absolute path).
+ */
+folder: string, };
+
 export type Unlock = { secret: string, };
 
 export type UpdateProgrammeItem = { id: string, dosage: Dosage, personalNote: string, };
@@ -1091,10 +1184,14 @@ export interface Operations {
   "clients.create": { args: ClientInput; result: Client };
   "clients.update": { args: ClientUpdate; result: Client };
   "clients.export": { args: ById; result: ClientExport };
+  "clients.export_to": { args: ExportToFolder; result: ExportedFolder };
+  "clients.export_csv_to": { args: ToFolder; result: SavedFile };
+  "clients.csv_columns": { args: CsvFile; result: CsvColumns };
   "clients.import_csv": { args: ImportClients; result: ImportReport };
   "clients.export_csv": { args: NoArgs; result: string };
   "clients.erase": { args: ById; result: Erasure };
   "retention.purge_due": { args: NoArgs; result: PurgeReport };
+  "retention.restricted": { args: NoArgs; result: Array<RestrictedClient> };
   "retention.settings": { args: NoArgs; result: RetentionSettings };
   "retention.configure": { args: RetentionSettings; result: RetentionSettings };
   "schedule.therapist_hours.get": { args: ById; result: TherapistHours };
@@ -1209,10 +1306,14 @@ export const OPERATION_PERMISSIONS: { readonly [K in keyof Operations]: Permissi
   "clients.create": "edit_clients",
   "clients.update": "edit_clients",
   "clients.export": "export_data",
+  "clients.export_to": "export_data",
+  "clients.export_csv_to": "export_data",
+  "clients.csv_columns": "import_data",
   "clients.import_csv": "import_data",
   "clients.export_csv": "export_data",
   "clients.erase": "manage_retention",
   "retention.purge_due": "manage_retention",
+  "retention.restricted": "manage_retention",
   "retention.settings": "manage_retention",
   "retention.configure": "manage_retention",
   "schedule.therapist_hours.get": "view_schedule",

@@ -1,6 +1,7 @@
 // The desktop transport: one Tauri command, `call`, carrying `{ op, args }`.
 
 import { invoke, isTauri } from '@tauri-apps/api/core';
+import { open } from '@tauri-apps/plugin-dialog';
 import type { Transport } from './client';
 
 export const tauriTransport: Transport = {
@@ -9,6 +10,14 @@ export const tauriTransport: Transport = {
   },
   native(command, args) {
     return invoke(command, { fileName: args.fileName, base64: args.base64 });
+  },
+  async chooseFolder(current) {
+    const picked = await open({
+      directory: true,
+      multiple: false,
+      defaultPath: current || undefined,
+    });
+    return typeof picked === 'string' ? picked : null;
   },
 };
 

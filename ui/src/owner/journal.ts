@@ -1,0 +1,34 @@
+// Words for the journal's actions, as the owner's Journal screen lists and filters them.
+
+export const ACTIONS: ReadonlyArray<[string, string]> = [
+  ['sign_in', 'Signed in'],
+  ['sign_in_failed', 'Sign-in refused'],
+  ['sign_out', 'Signed out'],
+  ['unlock', 'Unlocked a desk'],
+  ['unlock_failed', 'Unlock refused'],
+  ['switch_in', 'Switched in with a PIN'],
+  ['read', 'Read (clinical record)'],
+  ['create', 'Created'],
+  ['update', 'Changed'],
+  ['save', 'Saved'],
+  ['book', 'Booked'],
+  ['move', 'Moved'],
+  ['resize', 'Changed length'],
+  ['cancel', 'Cancelled'],
+  ['status', 'Changed status'],
+  ['issue', 'Issued a document'],
+  ['reprint', 'Reprinted'],
+  ['print', 'Printed'],
+  ['export', 'Exported'],
+  ['erase', 'Erased'],
+  ['purge', 'Purged'],
+  ['backup', 'Backed up'],
+];
+
+const LABELS = new Map(ACTIONS);
+
+/** "book appointment" → "Booked · appointment". */
+export function describe(action: string, entity: string): string {
+  const what = LABELS.get(action) ?? action.replaceAll('_', ' ');
+  return `${what} · ${entity.replaceAll('_', ' ')}`;
+}
