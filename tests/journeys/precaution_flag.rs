@@ -2,7 +2,7 @@
 //! precaution on file — the flag only, never the reason — and a locked desk hides it with the
 //! client's name.
 
-use crate::care::save_intake;
+use crate::care::save_intake_as;
 use crate::world::{Fixture, World, actor_with};
 use palma::api::{Call, NoArgs};
 use palma::scheduling::appointments::{Appointment, BookAppointment, CalendarRange, CalendarView};
