@@ -118,7 +118,10 @@ export async function call<K extends Operation>(op: K, args: ArgsOf<K>): Promise
   return result as ResultOf<K>;
 }
 
-async function runNative(command: NativeCommand, file: PdfFile): Promise<unknown> {
+/** A PDF the core made: an issued document, or a plain rendering such as the day sheet. */
+type PdfBytes = Pick<PdfFile, 'fileName' | 'base64'>;
+
+async function runNative(command: NativeCommand, file: PdfBytes): Promise<unknown> {
   if (transport?.native === undefined) {
     console.error('Palma: this transport cannot run', command);
     throw { ...INTERNAL_ERROR };
@@ -133,11 +136,11 @@ async function runNative(command: NativeCommand, file: PdfFile): Promise<unknown
 /** The desktop shell's own commands. Rejects with an `ApiError`, like `call`. */
 export const native = {
   /** Writes the PDF to a temporary file and opens it in the system viewer; resolves with its path. */
-  async openPdf(file: PdfFile): Promise<string> {
+  async openPdf(file: PdfBytes): Promise<string> {
     return String(await runNative('open_pdf', file));
   },
   /** Asks where to save the PDF (native dialog); resolves with the path, or null if cancelled. */
-  async savePdf(file: PdfFile): Promise<string | null> {
+  async savePdf(file: PdfBytes): Promise<string | null> {
     const path = await runNative('save_pdf', file);
     return typeof path === 'string' ? path : null;
   },

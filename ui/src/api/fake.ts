@@ -101,6 +101,12 @@ export interface FakeOptions {
   signedIn?: string | null;
   /** Whether a locked desk shows the calendar (names as "Booked"); default true. */
   calendarVisibleWhenLocked?: boolean;
+  /**
+   * Canned answers for operations this fake does not model (a test's own scenario). They are
+   * checked after the permission guard and take precedence over the built-in handlers.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  extra?: Record<string, (args: any) => unknown>;
 }
 
 export interface FakeTransport extends Transport {
@@ -1732,7 +1738,7 @@ export function createFakeTransport(options: FakeOptions): FakeTransport {
       calls.push({ op, args: wire(args) });
       if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
       else await Promise.resolve();
-      const handler = handlers[op];
+      const handler = options.extra?.[op] ?? handlers[op];
       if (!handler) {
         throw { code: 'validation', message: `Unknown operation ${op}.` } satisfies ApiError;
       }
