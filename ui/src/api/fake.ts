@@ -102,11 +102,11 @@ export interface FakeOptions {
   /** Whether a locked desk shows the calendar (names as "Booked"); default true. */
   calendarVisibleWhenLocked?: boolean;
   /**
-   * Canned answers for operations this fake does not model (a test's own scenario). They are
-   * checked after the permission guard and take precedence over the built-in handlers.
+   * Canned answers a test supplies for operations this fake does not model (or to replace one):
+   * each receives the request's arguments and returns the result, or throws an `ApiError`.
+   * New screens' tests use this instead of growing the fake clinic.
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  extra?: Record<string, (args: any) => unknown>;
+  extra?: Record<string, (args: never) => unknown>;
 }
 
 export interface FakeTransport extends Transport {
@@ -1725,6 +1725,7 @@ export function createFakeTransport(options: FakeOptions): FakeTransport {
     'appointments.book': (args: BookAppointment) => clinic.book(args),
     'appointments.cancel': (args: CancelAppointment) => clinic.cancel(args),
     'journal.changes': (args: ChangesSince) => clinic.changes(args),
+    ...options.extra,
   };
 
   return {
@@ -1738,7 +1739,7 @@ export function createFakeTransport(options: FakeOptions): FakeTransport {
       calls.push({ op, args: wire(args) });
       if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
       else await Promise.resolve();
-      const handler = options.extra?.[op] ?? handlers[op];
+      const handler = handlers[op];
       if (!handler) {
         throw { code: 'validation', message: `Unknown operation ${op}.` } satisfies ApiError;
       }
