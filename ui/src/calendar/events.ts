@@ -83,7 +83,8 @@ export interface TherapistColumn {
   extendedProps: { colour: string; initials: string };
 }
 
-function initials(name: string): string {
+/** Up to two initials of a name ("Amara Okonkwo" → "AO"). */
+export function initials(name: string): string {
   return name
     .split(/\s+/)
     .filter(Boolean)
