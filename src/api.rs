@@ -81,6 +81,29 @@ pub enum Permission {
     EditClinical,
 }
 
+impl Permission {
+    /// Every permission, for tables that list them all (the UI's copy of the role grants).
+    pub const ALL: [Permission; 17] = [
+        Permission::Anyone,
+        Permission::SignedIn,
+        Permission::ViewSchedule,
+        Permission::EditSchedule,
+        Permission::ViewClients,
+        Permission::EditClients,
+        Permission::ManageClinic,
+        Permission::ManageHandouts,
+        Permission::PlanSelfCare,
+        Permission::ViewDocuments,
+        Permission::ManageStaff,
+        Permission::ViewJournal,
+        Permission::ExportData,
+        Permission::ImportData,
+        Permission::ManageRetention,
+        Permission::ViewClinical,
+        Permission::EditClinical,
+    ];
+}
+
 /// Which roles hold which permissions. The permission-matrix test checks every operation
 /// against this, role by role.
 pub fn role_grants(role: Role, permission: Permission) -> bool {
@@ -104,6 +127,31 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
                 )
         }
     }
+}
+
+/// The TypeScript constants that let the UI show only what the core would allow (the core
+/// still checks every call): each operation's permission, and each role's permissions.
+fn permissions_typescript() -> String {
+    fn wire<T: Serialize>(value: &T) -> String {
+        serde_json::to_string(value).unwrap_or_default()
+    }
+    let mut out = String::from(
+        "\nexport const OPERATION_PERMISSIONS: { readonly [K in keyof Operations]: Permission } = {\n",
+    );
+    for (name, permission) in OPERATIONS {
+        out.push_str(&format!("  \"{name}\": {},\n", wire(permission)));
+    }
+    out.push_str("};\n\nexport const ROLE_PERMISSIONS: { readonly [R in Role]: readonly Permission[] } = {\n");
+    for role in Role::ALL {
+        let granted: Vec<String> = Permission::ALL
+            .iter()
+            .filter(|p| role_grants(role, **p))
+            .map(wire)
+            .collect();
+        out.push_str(&format!("  {}: [{}],\n", wire(&role), granted.join(", ")));
+    }
+    out.push_str("};\n");
+    out
 }
 
 pub fn may(actor: &Actor, permission: Permission) -> bool {
@@ -194,6 +242,8 @@ macro_rules! operations {
             map.push_str("}\n");
             types.visit::<ApiError>();
             types.visit::<Permission>();
+            types.visit::<Role>();
+            map.push_str(&permissions_typescript());
             types.render(&map)
         }
     };
@@ -422,4 +472,27 @@ fn reply<T: Serialize>(value: T) -> ApiResult<serde_json::Value> {
 
 async fn changes(clinic: &Clinic, _actor: &Actor, args: ChangesSince) -> ApiResult<Changes> {
     audit::changes_since(clinic.pool(), args.since).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Permission;
+    use ts_rs::TS;
+
+    /// `Permission::ALL` is written by hand: it must name every variant, once.
+    #[test]
+    fn every_permission_is_listed_once() {
+        let declared = Permission::decl(&ts_rs::Config::default())
+            .matches('"')
+            .count()
+            / 2;
+        let mut listed: Vec<String> = Permission::ALL
+            .iter()
+            .map(|p| serde_json::to_string(p).unwrap_or_default())
+            .collect();
+        listed.sort();
+        listed.dedup();
+        assert_eq!(listed.len(), declared);
+        assert_eq!(Permission::ALL.len(), declared);
+    }
 }

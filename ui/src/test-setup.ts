@@ -9,18 +9,18 @@ if (!('ResizeObserver' in globalThis)) {
   };
 }
 
-// Nor IntersectionObserver, which the calendar's now line uses while "now" is on screen (so
-// calendar tests would depend on the time of day they run at without it).
+// Nor IntersectionObserver, which the calendar's "now" line uses only while today is on screen
+// during opening hours — without it the calendar tests would pass or fail by the time of day.
 if (!('IntersectionObserver' in globalThis)) {
   globalThis.IntersectionObserver = class {
     readonly root = null;
-    readonly rootMargin = '';
-    readonly thresholds = [];
+    readonly rootMargin = '0px';
+    readonly thresholds: readonly number[] = [];
     observe() {}
     unobserve() {}
     disconnect() {}
-    takeRecords() {
+    takeRecords(): IntersectionObserverEntry[] {
       return [];
     }
-  } as unknown as typeof IntersectionObserver;
+  };
 }

@@ -65,6 +65,7 @@ import type {
   UpdateProgrammeItem,
   StaffInput,
 } from './generated';
+import { OPERATION_PERMISSIONS, ROLE_PERMISSIONS } from './generated';
 import {
   describeDosage,
   dosageProblem,
@@ -138,67 +139,9 @@ interface StoredStaff {
   lockedUntilMs: number;
 }
 
-/** Which permission each operation needs (as `api.rs`); missing ones need `signed_in`. */
-const OPERATION_PERMISSIONS: Record<string, Permission> = {
-  'setup.status': 'anyone',
-  'setup.start': 'anyone',
-  'setup.create_owner': 'anyone',
-  'setup.demo_accounts': 'anyone',
-  'staff.sign_in': 'anyone',
-  'staff.sign_out': 'anyone',
-  'staff.switch': 'anyone',
-  'staff.switch_list': 'anyone',
-  'staff.lock': 'anyone',
-  'staff.unlock': 'anyone',
-  'staff.me': 'anyone',
-  'staff.list': 'manage_staff',
-  'staff.save': 'manage_staff',
-  'settings.update': 'manage_clinic',
-  'practitioners.save': 'manage_clinic',
-  'rooms.save': 'manage_clinic',
-  'services.save': 'manage_clinic',
-  'calendar.range': 'view_schedule',
-  'appointments.book': 'edit_schedule',
-  'appointments.cancel': 'edit_schedule',
-  'clients.search': 'view_clients',
-  'clients.get': 'view_clients',
-  'clients.create': 'edit_clients',
-  'clients.update': 'edit_clients',
-  'settings.logo_set': 'manage_clinic',
-  'settings.logo_clear': 'manage_clinic',
-  'handouts.list': 'view_schedule',
-  'handouts.get': 'view_schedule',
-  'handouts.save': 'manage_handouts',
-  'handouts.duplicate': 'manage_handouts',
-  'handouts.retire': 'manage_handouts',
-  'programme.get': 'plan_self_care',
-  'programme.assign': 'plan_self_care',
-  'programme.update': 'plan_self_care',
-  'programme.remove': 'plan_self_care',
-  'programme.notes': 'plan_self_care',
-  'aftercare.preview': 'plan_self_care',
-  'aftercare.issue': 'plan_self_care',
-  'documents.list': 'view_documents',
-  'documents.reprint': 'view_documents',
-};
-
-const FRONT_DESK: Permission[] = [
-  'anyone',
-  'signed_in',
-  'view_schedule',
-  'edit_schedule',
-  'view_clients',
-  'edit_clients',
-  'view_documents',
-];
-
+/** Whether a role holds a permission: the core's own table, generated into `generated.ts`. */
 function grants(role: Role, permission: Permission): boolean {
-  if (role === 'owner') return true;
-  if (FRONT_DESK.includes(permission)) return true;
-  return (
-    role === 'therapist' &&
-    ['manage_handouts', 'plan_self_care', 'view_clinical', 'edit_clinical'].includes(permission)
-  );
+  return ROLE_PERMISSIONS[role].includes(permission);
 }
 
 class Refusal {
@@ -694,7 +637,8 @@ class FakeClinic {
 
   /** Refuses an operation the desk may not run now (as `api.rs`'s guard). */
   guard(op: string): void {
-    const permission = OPERATION_PERMISSIONS[op] ?? 'signed_in';
+    const permission =
+      OPERATION_PERMISSIONS[op as keyof typeof OPERATION_PERMISSIONS] ?? 'signed_in';
     if (permission === 'anyone') return;
     const actor = this.actor();
     if (!actor) throw new Refusal({ code: 'unauthenticated', message: 'Please sign in first.' });
