@@ -77,9 +77,14 @@ async function chooseClient(search, name) {
   await app.click('[data-testid=booking-client-option]', { text: name });
 }
 
+/** The chosen option's text, once the dialog has loaded its lists (empty until then). */
 async function selectedText(css) {
   const id = await app.find(css);
-  return app.run('return arguments[0].selectedOptions[0]?.text ?? "";', app.ref(id));
+  for (let tries = 0; ; tries += 1) {
+    const text = await app.run('return arguments[0].selectedOptions[0]?.text ?? "";', app.ref(id));
+    if (!/^(Choose|Loading)|^$/.test(text) || tries > 40) return text;
+    await sleep(150);
+  }
 }
 
 test('reception signs in to the demo clinic and opens tomorrow from the mini month', async () => {
@@ -242,6 +247,7 @@ test('the day sheet prints as a PDF naming the therapists', async () => {
 });
 
 test('the week view shows every therapist’s week', async () => {
+  if (await app.shows('[data-testid=appointment-panel]')) await app.click('[aria-label="Close details"]');
   await app.click('[data-testid=view-week]');
   await app.find('[data-testid=calendar][data-mode=week]');
   // Narrow week columns show initials; the full details are in each appointment's label.
