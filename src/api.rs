@@ -346,6 +346,7 @@ operations! {
     "care.review_summary"  => CareReviewSummary(ByClient) -> care::ReviewSummary, ViewClinical, care::review_summary;
     "care.record_review"   => CareRecordReview(care::ReviewInput) -> care::ReviewSummary, EditClinical, care::record_review;
     "care.referral_letter" => CareReferralLetter(care::ReferralRequest) -> care::ReferralLetter, ViewClinical, care::referral_letter;
+    "care.referral_letter_pdf" => CareReferralLetterPdf(care::ReferralRequest) -> PdfFile, ViewClinical, history::issue_referral;
     "handouts.list"        => HandoutsList(HandoutFilter) -> Vec<HandoutSummary>, ViewSchedule, handouts::list;
     "handouts.get"         => HandoutsGet(ById) -> Handout, ViewSchedule, handouts::get;
     "handouts.save"        => HandoutsSave(SaveHandout) -> Handout, ManageHandouts, handouts::save;

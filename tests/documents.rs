@@ -1,7 +1,7 @@
-//! The aftercare sheet as a reader sees it: rendered PDFs checked with poppler
-//! (`pdfinfo`, `pdffonts`, `pdftotext`, `pdfimages`).
+//! The aftercare sheet and the referral letter as a reader sees them: rendered PDFs checked
+//! with poppler (`pdfinfo`, `pdffonts`, `pdftotext`, `pdfimages`).
 //!
-//! Every render goes through [`check`], which asserts what must hold for any sheet (fonts
+//! Every render goes through [`check_pdf`], which asserts what must hold for any document (fonts
 //! embedded and subset, exact paper size, metadata, size budget, every word inside the
 //! margins) and returns what poppler saw for the test's own assertions. The PDFs are kept in
 //! `target/tmp/documents/` for looking at.
@@ -13,6 +13,8 @@ use palma::documents::*;
 
 #[path = "documents/fixture.rs"]
 mod fixture;
+#[path = "documents/referral.rs"]
+mod referral;
 use fixture::{NAME_LATIN, NAME_VIETNAMESE, sheet};
 
 const A4: PrintOptions = PrintOptions {
@@ -121,6 +123,19 @@ fn field<'a>(info: &'a str, key: &str) -> &'a str {
 /// Renders `sheet`, saves it as `name.pdf`, and asserts the properties every sheet must have.
 fn check(sheet: &AftercareSheet, options: PrintOptions, name: &str) -> Checked {
     let bytes = aftercare::render(sheet, &options).expect("render");
+    let c = check_pdf(bytes, options, name, &sheet.letterhead.clinic_name);
+    assert!(
+        field(&c.info, "Title:").starts_with("Your aftercare – "),
+        "{name}"
+    );
+    assert!(field(&c.info, "Subject:").contains(&sheet.session_date));
+    c
+}
+
+/// Saves a rendered document as `name.pdf` and asserts what must hold for every printed
+/// document: paper size, the clinic as author, the record's date, fonts embedded and subset,
+/// size budget, every word inside the margins.
+fn check_pdf(bytes: Vec<u8>, options: PrintOptions, name: &str, clinic: &str) -> Checked {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("documents");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{name}.pdf"));
@@ -134,12 +149,7 @@ fn check(sheet: &AftercareSheet, options: PrintOptions, name: &str) -> Checked {
         Paper::Letter => "612 x 792 pts (letter)",
     };
     assert_eq!(field(&info, "Page size:"), size, "{name}");
-    assert!(
-        field(&info, "Title:").starts_with("Your aftercare – "),
-        "{name}"
-    );
-    assert_eq!(field(&info, "Author:"), sheet.letterhead.clinic_name);
-    assert!(field(&info, "Subject:").contains(&sheet.session_date));
+    assert_eq!(field(&info, "Author:"), clinic);
     assert_eq!(
         field(&info, "CreationDate:"),
         "Sun Nov 22 16:45:00 2026 UTC"

@@ -1,6 +1,7 @@
 //! Palma's desktop shell: opens the database, holds a `Clinic`, and forwards the webview's one
 //! `call` command to the core's `dispatch`. Besides that it does only native things: opening a
-//! PDF the core made in the system viewer, or saving it where the person chooses (`pdf.rs`).
+//! PDF the core made in the system viewer, or saving it where the person chooses (`pdf.rs`),
+//! and saving a calendar file (`.ics`) the same way (`calendar_file.rs`).
 //! No rule lives here.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
@@ -12,6 +13,7 @@ use palma::{ApiError, Clinic, db};
 use std::sync::Arc;
 use tauri::Manager;
 
+mod calendar_file;
 mod pdf;
 
 /// What the shell holds: the open clinic and this window's desk (who is signed in, locked).
@@ -76,7 +78,12 @@ fn main() -> anyhow::Result<()> {
             clinic,
             desk: Desk::new(),
         })
-        .invoke_handler(tauri::generate_handler![call, pdf::open_pdf, pdf::save_pdf])
+        .invoke_handler(tauri::generate_handler![
+            call,
+            pdf::open_pdf,
+            pdf::save_pdf,
+            calendar_file::save_file
+        ])
         .run(tauri::generate_context!())?;
     Ok(())
 }

@@ -17,7 +17,7 @@ fn print_folder() -> (PathBuf, bool) {
     }
 }
 
-fn native_error(message: &str) -> ApiError {
+pub(crate) fn native_error(message: &str) -> ApiError {
     ApiError {
         code: ErrorCode::Internal,
         message: message.to_owned(),
@@ -36,18 +36,24 @@ fn checked(file_name: &str, base64: &str) -> Result<(String, Vec<u8>), ApiError>
             "This is not a PDF from Palma.",
         ));
     }
+    Ok((plain_name(file_name, ".pdf")?, bytes))
+}
+
+/// A file name that is only a name (ASCII letters, digits, `-`, `_`, `.`; no folders, no
+/// leading dot) ending in `extension`, so a file can only land where the shell puts it.
+pub(crate) fn plain_name(file_name: &str, extension: &str) -> Result<String, ApiError> {
     let name: String = file_name
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
         .collect();
     let name = name.trim_start_matches('.').to_owned();
-    if name.is_empty() || !name.ends_with(".pdf") {
+    if name.len() <= extension.len() || !name.ends_with(extension) {
         return Err(ApiError::validation(
             "fileName",
-            "The file name must end in .pdf.",
+            format!("The file name must end in {extension}."),
         ));
     }
-    Ok((name, bytes))
+    Ok(name)
 }
 
 /// Writes the PDF to the print folder and opens it in the system viewer; returns its path.

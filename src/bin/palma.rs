@@ -73,6 +73,16 @@ enum Command {
         #[arg(long)]
         large_print: bool,
     },
+    /// Prints a referral letter to a client's GP on the clinic letterhead (recorded in the
+    /// client's documents).
+    Referral {
+        /// The demo clinic's client who consented to sharing with their GP (`palma demo`).
+        #[arg(long)]
+        demo: bool,
+        /// Where to write the PDF.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Test support: writes clients and bookings in a loop, printing each committed id.
     #[command(name = "__crash-writer", hide = true)]
     CrashWriter,
@@ -196,14 +206,39 @@ async fn main() -> anyhow::Result<()> {
             let reply = dispatch(&clinic, &desk, Call::AftercareIssue(issue))
                 .await
                 .map_err(|e| anyhow::anyhow!(e.message))?;
-            let pdf: PdfFile = serde_json::from_value(reply)?;
-            let bytes = base64::engine::general_purpose::STANDARD.decode(&pdf.base64)?;
-            std::fs::write(&file, bytes).with_context(|| format!("writing {}", file.display()))?;
-            writeln!(out, "{}  sha256 {}", file.display(), pdf.document.sha256)?;
+            write_pdf(&mut out, &file, reply)?;
+        }
+        Command::Referral { demo, out: file } => {
+            if !demo {
+                bail!("only --demo is supported here; print letters from the client's record");
+            }
+            let request = palma::care::demo_request(&clinic)
+                .await
+                .map_err(|e| anyhow::anyhow!(e.message))?
+                .context(
+                    "no client has consented to sharing with their GP: run `palma demo` first",
+                )?;
+            let reply = dispatch(&clinic, &desk, Call::CareReferralLetterPdf(request))
+                .await
+                .map_err(|e| anyhow::anyhow!(e.message))?;
+            write_pdf(&mut out, &file, reply)?;
         }
         Command::CrashWriter => crash_writer::run(&clinic, &desk, &mut out).await?,
     }
     clinic.close().await;
+    Ok(())
+}
+
+/// Writes an issued document's PDF to `file` and says where, with its hash.
+fn write_pdf(
+    out: &mut impl Write,
+    file: &std::path::Path,
+    reply: serde_json::Value,
+) -> anyhow::Result<()> {
+    let pdf: PdfFile = serde_json::from_value(reply)?;
+    let bytes = base64::engine::general_purpose::STANDARD.decode(&pdf.base64)?;
+    std::fs::write(file, bytes).with_context(|| format!("writing {}", file.display()))?;
+    writeln!(out, "{}  sha256 {}", file.display(), pdf.document.sha256)?;
     Ok(())
 }
 

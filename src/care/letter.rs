@@ -24,7 +24,8 @@ pub enum RecipientKind {
 }
 
 impl RecipientKind {
-    fn as_str(self) -> &'static str {
+    /// The key stored in a consent's scope and journaled with a printed letter.
+    pub fn as_str(self) -> &'static str {
         match self {
             RecipientKind::Gp => "gp",
             RecipientKind::Physiotherapist => "physiotherapist",
@@ -137,6 +138,21 @@ pub async fn referral_letter(
     actor: &Actor,
     args: ReferralRequest,
 ) -> ApiResult<ReferralLetter> {
+    let mut tx = WriteTx::begin(clinic, actor).await?;
+    let (letter, client_id) = compose(&mut tx, actor, &args).await?;
+    journal_read(&mut tx, "referral_letter", &client_id, &client_id).await?;
+    tx.commit().await?;
+    Ok(letter)
+}
+
+/// Composes the letter inside `tx` (for the on-screen letter and for the printed one) and
+/// returns it with the client's canonical id. Refuses without the client's current consent to
+/// share with that kind of recipient. Journals nothing: the caller says what happened.
+pub(crate) async fn compose(
+    tx: &mut WriteTx,
+    actor: &Actor,
+    args: &ReferralRequest,
+) -> ApiResult<(ReferralLetter, String)> {
     let name = fields::required_line(
         "recipient.name",
         "Recipient's name",
@@ -153,10 +169,9 @@ pub async fn referral_letter(
     if reason.is_empty() {
         return Err(ApiError::validation("reason", "Say why you are writing."));
     }
-    let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = existing_client(&mut tx, "clientId", &args.client_id).await?;
+    let client_id = existing_client(tx, "clientId", &args.client_id).await?;
     let kind = args.recipient.kind;
-    if !consent::may_share(&consent::all(&mut tx, &client_id).await?, kind.as_str()) {
+    if !consent::may_share(&consent::all(tx, &client_id).await?, kind.as_str()) {
         return Err(ApiError::conflict(format!(
             "Record the client's consent to share information with their {} first.",
             kind.label()
@@ -173,9 +188,9 @@ pub async fn referral_letter(
         client.try_get::<String, _>("given_name")?,
         client.try_get::<String, _>("family_name")?
     );
-    let assessments = assessment::all(&mut tx, &client_id).await?;
-    let precautions = precautions::active(&mut tx, &client_id).await?;
-    let summary = review::summary(&mut tx, &client_id).await?;
+    let assessments = assessment::all(tx, &client_id).await?;
+    let precautions = precautions::active(tx, &client_id).await?;
+    let summary = review::summary(tx, &client_id).await?;
     let last_note = sqlx::query(
         "SELECT education, self_goals FROM care_notes WHERE client_id = $1 AND status = 'signed' \
          ORDER BY session_on DESC, signed_at DESC LIMIT 1",
@@ -287,13 +302,11 @@ pub async fn referral_letter(
         "Recommendations",
         vec![summary.recommendations.clone()],
     ));
-    let date = super::clinic_today(&mut tx)
+    let date = super::clinic_today(tx)
         .await?
         .format("%Y-%m-%d")
         .to_string();
-    journal_read(&mut tx, "referral_letter", &client_id, &client_id).await?;
-    tx.commit().await?;
-    Ok(ReferralLetter {
+    let letter = ReferralLetter {
         date,
         clinic_name: settings.name,
         clinic_address: settings.address,
@@ -307,5 +320,29 @@ pub async fn referral_letter(
         sections,
         closing: "With the client's consent, I am sharing this summary. Please contact me if you would like to discuss it.\n\nYours sincerely,".into(),
         signatory: actor.display_name.clone(),
-    })
+    };
+    Ok((letter, client_id))
+}
+
+/// A letter request for `palma referral --demo`: to the GP of the client whose consent to
+/// share with their GP was recorded last (in the demo clinic, a client in a course of care).
+pub async fn demo_request(clinic: &Clinic) -> ApiResult<Option<ReferralRequest>> {
+    let client: Option<String> = sqlx::query_scalar(
+        "SELECT client_id FROM care_consents WHERE kind = 'share_information' \
+         AND withdrawn_on IS NULL AND scope LIKE '%\"gp\"%' ORDER BY recorded_at DESC, id DESC LIMIT 1",
+    )
+    .fetch_optional(clinic.pool())
+    .await?;
+    Ok(client.map(|client_id| ReferralRequest {
+        client_id,
+        recipient: Recipient {
+            kind: RecipientKind::Gp,
+            name: "Dr Aisha Shah".into(),
+            address: "Riverside Surgery\n4 Water Lane\nYork YO1 7AA".into(),
+        },
+        reason: "Thank you for seeing this client, who has been coming to us for soft-tissue \
+                 therapy. I am writing to update you on their care, and to ask you to review the \
+                 symptoms noted below, which have not settled as well as we hoped."
+            .into(),
+    }))
 }

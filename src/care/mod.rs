@@ -31,8 +31,10 @@ pub use consent::{
     consents, give_consent, preferences, set_preferences, withdraw_consent,
 };
 pub use goals::{Goal, GoalInput, GoalOutcome, GoalReview, goals, review_goal, save_goal};
+pub(crate) use letter::compose as compose_referral;
 pub use letter::{
-    LetterSection, Recipient, RecipientKind, ReferralLetter, ReferralRequest, referral_letter,
+    LetterSection, Recipient, RecipientKind, ReferralLetter, ReferralRequest, demo_request,
+    referral_letter,
 };
 pub use measures::{
     Measure, MeasurePoint, MeasureSeries, Measurement, MeasuresInput, Progress, PsfsItem, progress,

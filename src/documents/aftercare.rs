@@ -128,7 +128,7 @@ pub fn render(sheet: &AftercareSheet, options: &PrintOptions) -> Result<Vec<u8>,
 }
 
 /// Non-empty parts joined with a middle dot.
-fn join(parts: &[&str]) -> String {
+pub(crate) fn join(parts: &[&str]) -> String {
     parts
         .iter()
         .map(|p| p.trim())
@@ -218,7 +218,8 @@ fn compose(sheet: &AftercareSheet, options: PrintOptions) -> Result<Vec<Block>, 
     Ok(blocks)
 }
 
-fn letterhead(head: &Letterhead, options: PrintOptions) -> Result<Block, DocumentError> {
+/// The letterhead block: the logo (if any) beside the clinic's name, address and contacts.
+pub(crate) fn letterhead(head: &Letterhead, options: PrintOptions) -> Result<Block, DocumentError> {
     let mut text = vec![Block::Paragraph(Paragraph::styled(
         TextStyle::Display,
         &head.clinic_name,

@@ -74,7 +74,8 @@ fn long_date(ms: i64, tz: Tz) -> String {
         .to_string()
 }
 
-fn letterhead(settings: &ClinicSettings, logo_png: Option<Vec<u8>>) -> Letterhead {
+/// The clinic's letterhead from its settings and stored logo.
+pub(crate) fn letterhead(settings: &ClinicSettings, logo_png: Option<Vec<u8>>) -> Letterhead {
     Letterhead {
         clinic_name: settings.name.clone(),
         address_lines: settings

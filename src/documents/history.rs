@@ -1,9 +1,15 @@
-//! Documents handed to clients: issuing an aftercare sheet, the client's document history, and
-//! reprints. What was rendered is kept as a snapshot with the SHA-256 of its bytes, so a
-//! reprint renders the same bytes and the hash proves it.
+//! Documents handed to clients or sent about them: issuing an aftercare sheet or a referral
+//! letter, the client's document history, and reprints. What was rendered is kept as a
+//! snapshot with the SHA-256 of its bytes, so a reprint renders the same bytes and the hash
+//! proves it.
+//!
+//! The history is open to reception (`ViewDocuments`), but a referral letter is clinical
+//! content: documents of a [`CLINICAL_KINDS`] kind are left out of the list, and refused for
+//! reprint, unless the actor may open that client's clinical record.
 
 use super::aftercare::{self, AftercareSheet};
 use super::compose;
+use super::referral::{self, ReferralDocument};
 use super::{Paper, PrintOptions};
 use crate::api::ById;
 use crate::audit::{Entry, WriteTx};
@@ -63,15 +69,36 @@ pub struct PdfFile {
 #[serde(tag = "kind", rename_all = "snake_case")]
 enum Snapshot {
     Aftercare { sheet: AftercareSheet },
+    Referral { letter: ReferralDocument },
 }
 
+/// Kinds of document that carry clinical content.
+pub const CLINICAL_KINDS: &[&str] = &["referral_letter"];
+
 fn render(snapshot: &Snapshot, options: &PrintOptions) -> ApiResult<Vec<u8>> {
-    match snapshot {
-        Snapshot::Aftercare { sheet } => aftercare::render(sheet, options).map_err(|error| {
-            tracing::error!(%error, "rendering an aftercare sheet failed");
-            ApiError::internal()
-        }),
-    }
+    let rendered = match snapshot {
+        Snapshot::Aftercare { sheet } => aftercare::render(sheet, options),
+        Snapshot::Referral { letter } => referral::render(letter, options),
+    };
+    rendered.map_err(|error| {
+        tracing::error!(%error, "rendering a document failed");
+        ApiError::internal()
+    })
+}
+
+/// Whether `actor` may see clinical documents (of a [`CLINICAL_KINDS`] kind) about
+/// `client_id`: exactly when they may open the client's clinical record.
+async fn may_see_clinical(
+    conn: &mut sqlx::AnyConnection,
+    actor: &Actor,
+    client_id: &str,
+) -> ApiResult<bool> {
+    let _ = (conn, client_id);
+    Ok(crate::api::may(actor, crate::api::Permission::ViewClinical))
+}
+
+fn is_clinical(document: &IssuedDocument) -> bool {
+    CLINICAL_KINDS.contains(&document.kind.as_str())
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -186,8 +213,8 @@ pub async fn issue_aftercare(
     let snapshot = Snapshot::Aftercare { sheet };
     let bytes = render(&snapshot, &args.options)?;
     let document = IssuedDocument {
-        id: id.clone(),
-        client_id: visit.client_id.clone(),
+        id,
+        client_id: visit.client_id,
         appointment_id: Some(appointment_id),
         kind: "aftercare".into(),
         title: "Aftercare sheet".into(),
@@ -197,6 +224,62 @@ pub async fn issue_aftercare(
         issued_at_ms: tx.at_ms(),
         issued_by: actor.display_name.clone(),
     };
+    store(&mut tx, &document, &snapshot, document.sha256.clone()).await?;
+    tx.commit().await?;
+    Ok(pdf_file(document, &bytes))
+}
+
+/// Prints a referral letter on the clinic's letterhead (composed from the record, refused
+/// without the client's consent to share with that kind of recipient), records it in the
+/// client's documents and journals the print.
+pub async fn issue_referral(
+    clinic: &Clinic,
+    actor: &Actor,
+    args: crate::care::ReferralRequest,
+) -> ApiResult<PdfFile> {
+    let options = PrintOptions::default();
+    let mut tx = WriteTx::begin(clinic, actor).await?;
+    let (letter, client_id) = crate::care::compose_referral(&mut tx, actor, &args).await?;
+    let settings = crate::settings::load(tx.conn()).await?;
+    let logo = crate::letterhead::png(tx.conn()).await?;
+    let id = new_id();
+    let issued_at = chrono::DateTime::from_timestamp_millis(tx.at_ms()).unwrap_or_default();
+    let recipient = letter.recipient.kind.as_str();
+    let snapshot = Snapshot::Referral {
+        letter: ReferralDocument {
+            document_id: id.clone(),
+            issued_at,
+            letterhead: compose::letterhead(&settings, logo),
+            letter,
+        },
+    };
+    let bytes = render(&snapshot, &options)?;
+    let document = IssuedDocument {
+        id,
+        client_id,
+        appointment_id: None,
+        kind: "referral_letter".into(),
+        title: "Referral letter".into(),
+        options,
+        sha256: sha256_hex(&bytes),
+        byte_size: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
+        issued_at_ms: tx.at_ms(),
+        issued_by: actor.display_name.clone(),
+    };
+    let detail = format!("referral_letter to {recipient}, sha256 {}", document.sha256);
+    store(&mut tx, &document, &snapshot, detail).await?;
+    tx.commit().await?;
+    Ok(pdf_file(document, &bytes))
+}
+
+/// Records an issued document with its snapshot and journals the print (detail: kind and
+/// hash, never client text).
+async fn store(
+    tx: &mut WriteTx,
+    document: &IssuedDocument,
+    snapshot: &Snapshot,
+    detail: String,
+) -> ApiResult<()> {
     sqlx::query(
         "INSERT INTO issued_documents (id, client_id, appointment_id, kind, title, paper, large_print, \
          snapshot, sha256, byte_size, issued_at, issued_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
@@ -208,7 +291,7 @@ pub async fn issue_aftercare(
     .bind(&document.title)
     .bind(paper_key(document.options.paper))
     .bind(i32::from(document.options.large_print))
-    .bind(serde_json::to_string(&snapshot).map_err(|_| ApiError::internal())?)
+    .bind(serde_json::to_string(snapshot).map_err(|_| ApiError::internal())?)
     .bind(&document.sha256)
     .bind(document.byte_size)
     .bind(document.issued_at_ms)
@@ -218,30 +301,37 @@ pub async fn issue_aftercare(
     tx.record(Entry {
         action: "issue",
         entity: "document",
-        entity_id: &id,
-        client_id: Some(&visit.client_id),
-        detail: document.sha256.clone(),
+        entity_id: &document.id,
+        client_id: Some(&document.client_id),
+        detail,
     })
-    .await?;
-    tx.commit().await?;
-    Ok(pdf_file(document, &bytes))
+    .await
 }
 
 /// A client's document history, newest first.
+/// Clinical documents (a referral letter) are listed only to those who may open the client's
+/// clinical record.
 pub async fn list(
     clinic: &Clinic,
-    _actor: &Actor,
+    actor: &Actor,
     args: ClientDocuments,
 ) -> ApiResult<Vec<IssuedDocument>> {
     let client_id = fields::id("clientId", &args.client_id)?;
+    let mut conn = clinic.pool().acquire().await?;
     let rows = sqlx::query(concat!(
         select_documents!(),
         " WHERE client_id = $1 ORDER BY issued_at DESC, id DESC"
     ))
-    .bind(client_id)
-    .fetch_all(clinic.pool())
+    .bind(&client_id)
+    .fetch_all(&mut *conn)
     .await?;
-    Ok(rows.iter().map(document_from).collect::<Result<_, _>>()?)
+    let documents: Vec<IssuedDocument> =
+        rows.iter().map(document_from).collect::<Result<_, _>>()?;
+    let clinical_visible = may_see_clinical(&mut conn, actor, &client_id).await?;
+    Ok(documents
+        .into_iter()
+        .filter(|d| clinical_visible || !is_clinical(d))
+        .collect())
 }
 
 /// Renders an issued document again from its snapshot; the bytes must hash as they did.
@@ -254,6 +344,11 @@ pub async fn reprint(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<Pd
         .await?
         .ok_or_else(|| ApiError::not_found("document"))?;
     let document = document_from(&row)?;
+    if is_clinical(&document) && !may_see_clinical(tx.conn(), actor, &document.client_id).await? {
+        return Err(ApiError::forbidden(
+            "Clinical letters are printed only by the client's own therapists.",
+        ));
+    }
     let stored: String = sqlx::query_scalar("SELECT snapshot FROM issued_documents WHERE id = $1")
         .bind(&id)
         .fetch_one(tx.conn())

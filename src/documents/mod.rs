@@ -12,9 +12,11 @@
 //!
 //! Documents:
 //! - [`aftercare`]: the sheet handed to the client at the end of a session.
+//! - [`referral`]: a referral or report letter to the client's GP, physiotherapist or counsellor.
+//! - [`day_sheet`]: reception's printed day list.
 //!
-//! [`history`] issues documents to clients and reprints them; `compose` builds a visit's sheet
-//! from the record.
+//! [`history`] issues documents to clients and reprints them (clinical kinds only to those who
+//! may open the client's clinical record); `compose` builds a visit's sheet from the record.
 
 pub mod aftercare;
 mod compose;
@@ -24,6 +26,7 @@ pub mod history;
 pub mod layout;
 mod paginate;
 mod pdf;
+pub mod referral;
 pub mod svg;
 mod text;
 

@@ -49,7 +49,11 @@ async function ensureDisplay() {
 }
 
 export class App {
-  static async launch() {
+  /**
+   * Starts the app on a fresh SQLite database of its own, or on `databaseUrl` (e.g. a
+   * PostgreSQL database two instances share); `env` adds to the app's environment.
+   */
+  static async launch({ databaseUrl, env = {} } = {}) {
     await ensureDisplay();
     const dir = mkdtempSync(join(tmpdir(), 'palma-desktop-'));
     const port = await freePort();
@@ -57,9 +61,10 @@ export class App {
     const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
       env: {
         ...process.env,
-        PALMA_DATABASE_URL: `sqlite://${join(dir, 'palma.sqlite')}?mode=rwc`,
-        // Printed PDFs land here instead of opening a viewer.
+        PALMA_DATABASE_URL: databaseUrl ?? `sqlite://${join(dir, 'palma.sqlite')}?mode=rwc`,
+        // Printed PDFs (and saved calendar files) land here instead of a viewer or a dialog.
         PALMA_PRINT_DIR: join(dir, 'print'),
+        ...env,
       },
       stdio: ['ignore', 'ignore', 'pipe'],
       // Its own process group, so quitting also ends WebKitWebDriver and the app it started.

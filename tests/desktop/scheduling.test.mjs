@@ -8,7 +8,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
@@ -232,7 +232,7 @@ test('cancelling one occurrence offers the slot to the waiting list, and books f
   await app.find('[data-testid=appointment]', { text: 'Liam' });
 });
 
-test('the day sheet prints as a PDF naming the therapists', async () => {
+test('the day sheet prints as a PDF naming the therapists; an appointment saves as .ics', async () => {
   await goTo(day);
   await app.click('[data-testid=print-day-sheet]');
   await app.find('[data-testid=day-sheet-done]');
@@ -244,6 +244,14 @@ test('the day sheet prints as a PDF naming the therapists', async () => {
   for (const name of ['Maya Patel', 'Tom Okafor', 'Hannah Berg', 'Hughes', 'Okonkwo']) {
     assert.match(text, new RegExp(name));
   }
+
+  // The shell's save_file writes to PALMA_PRINT_DIR without asking (tests, kiosks).
+  await app.click('[data-testid=appointment]', { text: 'Hughes' });
+  await app.click('[data-testid=appointment-ics]');
+  await app.find('[data-testid=ics-saved]');
+  const ics = readdirSync(app.printDir).filter((f) => f.endsWith('.ics'));
+  assert.equal(ics.length, 1);
+  assert.match(readFileSync(join(app.printDir, ics[0]), 'utf8'), /BEGIN:VEVENT/);
 });
 
 test('the week view shows every therapist’s week', async () => {

@@ -14,7 +14,8 @@ use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-fn text_of(pdf: &[u8]) -> String {
+/// What `pdftotext` reads in a PDF.
+pub fn text_of(pdf: &[u8]) -> String {
     let mut child = Command::new("pdftotext")
         .args(["-", "-"])
         .stdin(Stdio::piped())
@@ -26,7 +27,8 @@ fn text_of(pdf: &[u8]) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
-fn bytes(file: &PdfFile) -> Vec<u8> {
+/// The PDF an operation returned, decoded.
+pub fn bytes(file: &PdfFile) -> Vec<u8> {
     base64::engine::general_purpose::STANDARD
         .decode(&file.base64)
         .unwrap()

@@ -15,9 +15,18 @@ pub fn by(client: &str) -> ByClient {
 }
 
 pub async fn save_intake(world: &World, client: &str, answers: &[(&str, &str)]) -> IntakeSaved {
+    save_intake_as(world, &actor_with(Role::Therapist), client, answers).await
+}
+
+pub async fn save_intake_as(
+    world: &World,
+    therapist: &palma::staff::Actor,
+    client: &str,
+    answers: &[(&str, &str)],
+) -> IntakeSaved {
     world
         .call_as(
-            &actor_with(Role::Therapist),
+            therapist,
             Call::CareSaveIntake(IntakeInput {
                 client_id: client.into(),
                 taken_on: String::new(),

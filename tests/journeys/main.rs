@@ -20,6 +20,7 @@ mod permissions;
 mod properties;
 mod property;
 mod reception;
+mod referral;
 mod requests;
 mod rules;
 mod series;

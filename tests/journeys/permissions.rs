@@ -110,6 +110,7 @@ const EXPECTED: &[(&str, &[Role])] = &[
     ("care.review_summary", CLINICIANS),
     ("care.record_review", CLINICIANS),
     ("care.referral_letter", CLINICIANS),
+    ("care.referral_letter_pdf", CLINICIANS),
     ("schedule.therapist_hours.get", ALL),
     ("schedule.therapist_hours.save", OWNER),
     ("schedule.clinic_hours.get", ALL),
@@ -303,7 +304,7 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
         "care.record_review" => {
             json!({ "clientId": client, "kind": "review", "reviewedOn": "2026-11-18", "recommendations": "" })
         }
-        "care.referral_letter" => json!({
+        "care.referral_letter" | "care.referral_letter_pdf" => json!({
             "clientId": client, "recipient": { "kind": "gp", "name": "Dr Ahmed", "address": "1 High St" },
             "reason": "Persistent neck pain"
         }),

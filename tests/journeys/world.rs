@@ -182,6 +182,53 @@ impl World {
         .unwrap()
     }
 
+    /// A therapist's real staff account, linked to the bookable practitioner `practitioner_id`
+    /// (as the owner sets it up on the staff screen), acting as that therapist.
+    pub async fn therapist(&self, name: &str, practitioner_id: &str) -> Actor {
+        let account: palma::staff::StaffMember = self
+            .call(Call::StaffSave(palma::staff::StaffInput {
+                id: None,
+                display_name: name.into(),
+                username: name.to_lowercase().replace(' ', "."),
+                roles: vec![Role::Therapist],
+                practitioner_id: Some(practitioner_id.into()),
+                active: true,
+                password: Some("a-long-password".into()),
+            }))
+            .await
+            .unwrap();
+        Actor {
+            staff_id: account.id,
+            display_name: account.display_name,
+            roles: account.roles,
+        }
+    }
+
+    /// Books `client` with `practitioner` (deep tissue, Willow room) at a clinic wall-clock
+    /// time `YYYY-MM-DDTHH:MM`; returns the appointment id.
+    pub async fn book_with(
+        &self,
+        f: &Fixture,
+        client: &str,
+        practitioner: &str,
+        start: &str,
+    ) -> String {
+        let booked: palma::scheduling::appointments::Appointment = self
+            .call(Call::AppointmentsBook(
+                palma::scheduling::appointments::BookAppointment {
+                    override_reason: None,
+                    client_id: client.into(),
+                    service_id: f.deep.clone(),
+                    practitioner_id: practitioner.into(),
+                    room_id: f.willow.clone(),
+                    start: start.into(),
+                },
+            ))
+            .await
+            .unwrap();
+        booked.id
+    }
+
     /// Rows in a table, read directly (to prove nothing was written half-way).
     pub async fn count(&self, table: &str) -> i64 {
         let sql = format!("SELECT COUNT(*) AS n FROM {table}");

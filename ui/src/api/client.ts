@@ -15,12 +15,13 @@ export interface Transport {
   send(op: string, args: unknown): Promise<unknown>;
   /**
    * The desktop shell's own commands (not core operations): `open_pdf` resolves with the path
-   * it opened, `save_pdf` with the saved path or null when the person cancelled the dialog.
+   * it opened, `save_pdf` and `save_file` (an `.ics` calendar file) with the saved path or null
+   * when the person cancelled the dialog.
    */
   native?(command: NativeCommand, args: { fileName: string; base64: string }): Promise<unknown>;
 }
 
-export type NativeCommand = 'open_pdf' | 'save_pdf';
+export type NativeCommand = 'open_pdf' | 'save_pdf' | 'save_file';
 
 const ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'validation',
@@ -118,10 +119,10 @@ export async function call<K extends Operation>(op: K, args: ArgsOf<K>): Promise
   return result as ResultOf<K>;
 }
 
-/** A PDF the core made: an issued document, or a plain rendering such as the day sheet. */
-type PdfBytes = Pick<PdfFile, 'fileName' | 'base64'>;
-
-async function runNative(command: NativeCommand, file: PdfBytes): Promise<unknown> {
+async function runNative(
+  command: NativeCommand,
+  file: Pick<PdfFile, 'fileName' | 'base64'>,
+): Promise<unknown> {
   if (transport?.native === undefined) {
     console.error('Palma: this transport cannot run', command);
     throw { ...INTERNAL_ERROR };
@@ -135,16 +136,37 @@ async function runNative(command: NativeCommand, file: PdfBytes): Promise<unknow
 
 /** The desktop shell's own commands. Rejects with an `ApiError`, like `call`. */
 export const native = {
-  /** Writes the PDF to a temporary file and opens it in the system viewer; resolves with its path. */
-  async openPdf(file: PdfBytes): Promise<string> {
+  /**
+   * Writes the PDF (an issued document, or a plain rendering such as the day sheet) to a
+   * temporary file and opens it in the system viewer; resolves with its path.
+   */
+  async openPdf(file: Pick<PdfFile, 'fileName' | 'base64'>): Promise<string> {
     return String(await runNative('open_pdf', file));
   },
   /** Asks where to save the PDF (native dialog); resolves with the path, or null if cancelled. */
-  async savePdf(file: PdfBytes): Promise<string | null> {
+  async savePdf(file: PdfFile): Promise<string | null> {
     const path = await runNative('save_pdf', file);
     return typeof path === 'string' ? path : null;
   },
+  /**
+   * Asks where to save a calendar file the core made (`appointments.ics`) and writes it;
+   * resolves with the path, or null if cancelled.
+   */
+  async saveCalendarFile(file: { fileName: string; content: string }): Promise<string | null> {
+    const path = await runNative('save_file', {
+      fileName: file.fileName,
+      base64: textBase64(file.content),
+    });
+    return typeof path === 'string' ? path : null;
+  },
 };
+
+/** UTF-8 text as base64, the way native commands receive file contents. */
+function textBase64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
 
 /** The message to show for a failure caught from `call` (or anything else). */
 export function messageOf(reason: unknown): string {

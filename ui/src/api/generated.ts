@@ -1136,6 +1136,7 @@ export interface Operations {
   "care.review_summary": { args: ByClient; result: ReviewSummary };
   "care.record_review": { args: ReviewInput; result: ReviewSummary };
   "care.referral_letter": { args: ReferralRequest; result: ReferralLetter };
+  "care.referral_letter_pdf": { args: ReferralRequest; result: PdfFile };
   "handouts.list": { args: HandoutFilter; result: Array<HandoutSummary> };
   "handouts.get": { args: ById; result: Handout };
   "handouts.save": { args: SaveHandout; result: Handout };
@@ -1253,6 +1254,7 @@ export const OPERATION_PERMISSIONS: { readonly [K in keyof Operations]: Permissi
   "care.review_summary": "view_clinical",
   "care.record_review": "edit_clinical",
   "care.referral_letter": "view_clinical",
+  "care.referral_letter_pdf": "view_clinical",
   "handouts.list": "view_schedule",
   "handouts.get": "view_schedule",
   "handouts.save": "manage_handouts",

@@ -1,0 +1,291 @@
+// A therapist's course of care for a new client, in the real window: book three weekly visits,
+// take the intake (which raises a precaution), record consent, mark the body chart, record the
+// baseline and two goals, write and sign a note at each visit (one opened from the calendar),
+// find a signed note cannot be edited, amend it, see the progress chart, and print a referral
+// letter to the GP.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { App } from './driver.mjs';
+
+const zone = 'Europe/London';
+const day = (daysAgo) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(Date.now() - daysAgo * 86_400_000));
+const visits = [day(14), day(7), day(0)];
+const client = { given: 'Ingrid', family: 'Solberg-Hart', phone: '07700 900777' };
+const fullName = `${client.given} ${client.family}`;
+
+let app;
+before(async () => {
+  app = await App.launch();
+  await app.click('[data-testid=start-demo]');
+  await app.click('[data-testid=demo-account][data-username=maya] [data-testid=demo-signin]', {
+    timeout: 60_000,
+  });
+  await app.find('[data-testid=calendar]', { timeout: 30_000 });
+});
+after(async () => {
+  await app?.quit();
+});
+
+async function tab(id) {
+  await app.click(`[data-testid=care-tab-${id}]`);
+  await app.find(`[data-testid=care-section-${id}]`);
+}
+
+test('a new client is added and booked for three weekly visits with the therapist', async () => {
+  await app.click('[data-testid=nav-clients]');
+  await app.click('[data-testid=new-client]');
+  await app.type('[data-testid=client-given-name]', client.given);
+  await app.type('[data-testid=client-family-name]', client.family);
+  await app.type('[data-testid=client-phone]', client.phone);
+  await app.click('[data-testid=client-save]');
+  await app.find('[data-testid=open-clinical-record]');
+  await app.click('[data-testid=nav-calendar]');
+  for (const date of visits) {
+    await app.click('[data-testid=new-booking]');
+    await app.find('[data-testid=booking-dialog]');
+    await app.type('[data-testid=booking-client-search]', 'Solberg');
+    await app.click('[data-testid=booking-client-option]', { text: client.family });
+    await app.chooseByLabel('[data-testid=booking-service]', 'Sports massage');
+    await app.chooseByLabel('[data-testid=booking-practitioner]', 'Maya Patel');
+    await app.chooseByLabel('[data-testid=booking-room]', 'Willow');
+    await app.choose('[data-testid=booking-date]', date);
+    await app.choose('[data-testid=booking-time]', '18:30');
+    await app.click('[data-testid=booking-submit]');
+    await app.gone('[data-testid=booking-dialog]');
+  }
+});
+
+test('the intake raises the precaution, shown at the top of the record with its reason', async () => {
+  await app.click('[data-testid=nav-clients]');
+  await app.type('[data-testid=client-search]', 'Solberg');
+  // The list refreshes as the search answers: a click on a row being replaced is retried.
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await app.click('[data-testid=client-row]', { text: client.family });
+    if (await app.find('[data-testid=open-clinical-record]', { timeout: 3_000 }).catch(() => null)) break;
+  }
+  await app.click('[data-testid=open-clinical-record]');
+  await app.find('[data-testid=clinical-record]');
+  assert.match(await app.text('[data-testid=precautions-bar]'), /No intake yet/);
+  await tab('intake');
+  await app.choose('[data-testid=intake-date]', visits[0]);
+  await app.click('[data-testid=intake-blood_thinners-yes]');
+  await app.click('[data-testid=intake-pregnant-no]');
+  await app.click('[data-testid=intake-heart_condition-no]');
+  await app.type('[data-testid=intake-medications]', 'Apixaban 5 mg twice a day');
+  await app.type('[data-testid=intake-gp_name]', 'Dr Amira Shah, Riverside Surgery');
+  await app.click('[data-testid=intake-save]');
+  const raised = await app.text('[data-testid=intake-precautions]');
+  assert.match(raised, /Takes blood thinners: light to moderate pressure only/);
+  const bar = await app.text('[data-testid=precautions-bar]', { text: 'blood thinners' });
+  assert.match(bar, /Modify/);
+  await app.run("document.querySelector('[data-testid=intake-precautions]').scrollIntoView({block: 'center'});");
+  await app.screenshot('intake-saved');
+});
+
+test('consent to treatment and to sharing with the GP is recorded', async () => {
+  await tab('consent');
+  await app.chooseByLabel('[data-testid=consent-kind]', 'Treatment');
+  await app.click('[data-testid=consent-give]');
+  await app.find('[data-testid=consent-row][data-kind=treatment]');
+  await app.chooseByLabel('[data-testid=consent-kind]', 'Sharing information');
+  await app.click('[data-testid=consent-scope-gp]');
+  await app.click('[data-testid=consent-give]');
+  await app.find('[data-testid=consent-row][data-kind=share_information]');
+  assert.match(await app.text('[data-testid=consent-status]'), /Treatment ✓.*GP/s);
+});
+
+async function mark(symptom, intensity) {
+  await app.find('[data-testid=mark-editor]');
+  await app.chooseByLabel('[data-testid=mark-symptom]', symptom);
+  await app.type('[data-testid=mark-intensity]', String(intensity));
+}
+
+test('three regions are marked on the body chart (one by keyboard) and two are linked', async () => {
+  await tab('chart');
+  await app.click('[data-region=low_back]');
+  await mark('Ache', 7);
+  await app.click('[data-testid=mark-save]');
+  await app.click('[data-region=upper_trapezius_left]');
+  await mark('Tight', 6);
+  await app.chooseByLabel('[data-testid=mark-link-to]', 'Chest, left');
+  await app.click('[data-testid=mark-link-add]');
+  await app.click('[data-testid=mark-save]');
+  // By keyboard: focus the region, Enter opens the editor.
+  await app.run("document.querySelector('[data-region=neck_back]').focus();");
+  await app.keys('\uE007');
+  await mark('Pins and needles', 3);
+  await app.click('[data-testid=mark-save]');
+  assert.equal(
+    await app.attribute('[data-region=low_back]', 'aria-label'),
+    'Low back: ache 7 of 10',
+  );
+  assert.match(await app.text('[data-testid=chart-links]'), /Upper trapezius, left ↔ Chest, left/);
+  await app.type('[data-testid=complaint-description]', 'Low back aches after long days at the desk; neck tight.');
+  await app.type('[data-testid=complaint-since]', 'Since March');
+  await app.type('[data-testid=observation-posture]', 'Head forward, rounded shoulders.');
+  await app.choose('[data-testid=assessment-date]', visits[0]);
+  await app.click('[data-testid=assessment-save]');
+  assert.match(await app.text('[data-testid=assessment-saved]'), /3 marked/);
+  await app.run("document.querySelector('[data-testid=assessment-form]').scrollIntoView({block: 'start'});");
+  // The picture shows the marks, the link and the small editor open on a marked region.
+  await app.click('[data-region=low_back]');
+  await app.find('[data-testid=mark-editor]');
+  await app.screenshot('body-chart');
+  await app.keys('\uE00C');
+  await app.gone('[data-testid=mark-editor]');
+});
+
+test('the baseline measures and two goals are recorded', async () => {
+  await tab('measures');
+  await app.choose('[data-testid=measures-date]', visits[0]);
+  await app.click('[data-testid=measures-baseline]');
+  await app.type('[data-testid=measures-pain]', '7');
+  await app.type('[data-testid=measures-stress]', '6');
+  await app.type('[data-testid=psfs-activity]', 'Sitting at my desk for an hour');
+  await app.type('[data-testid=psfs-score]', '4');
+  await app.click('[data-testid=psfs-add]');
+  await app.run(
+    "const a = document.querySelectorAll('[data-testid=psfs-activity]')[1]; a.value = 'Lifting my daughter'; a.dispatchEvent(new Event('input', {bubbles: true}));" +
+      "const s = document.querySelectorAll('[data-testid=psfs-score]')[1]; s.value = '3'; s.dispatchEvent(new Event('input', {bubbles: true}));",
+  );
+  await app.click('[data-testid=measures-save]');
+  assert.match(await app.text('[data-testid=measures-saved]'), /Baseline recorded .*pain 7, stress 6, PSFS 3\.5/);
+
+  await tab('goals');
+  const review = day(-28);
+  await app.type('[data-testid=goal-words]', 'Sit through a full working day without my back aching');
+  await app.type('[data-testid=goal-target]', 'Pain 3 or less by the review');
+  await app.chooseByLabel('[data-testid=goal-measure]', 'Pain');
+  await app.type('[data-testid=goal-target-value]', '3');
+  await app.choose('[data-testid=goal-review-on]', review);
+  await app.click('[data-testid=goal-save]');
+  await app.find('[data-testid=goal-row]', { text: 'full working day' });
+  await app.type('[data-testid=goal-words]', 'Pick up my daughter without worrying');
+  await app.type('[data-testid=goal-target]', 'Lift her from the floor');
+  await app.choose('[data-testid=goal-review-on]', review);
+  await app.click('[data-testid=goal-save]');
+  await app.find('[data-testid=goal-row]', { text: 'daughter' });
+  assert.equal(await app.count('[data-testid=goal-row]'), 2);
+});
+
+test('a plan with deep tissue shows the core’s warning against the blood-thinner precaution', async () => {
+  await tab('plan');
+  await app.type('[data-testid=plan-frequency]', 'weekly');
+  await app.type('[data-testid=plan-sessions]', '6');
+  await app.click('[data-testid=plan-technique-swedish]');
+  await app.click('[data-testid=plan-technique-deep_tissue]');
+  await app.click('[data-testid=plan-save]');
+  const warning = await app.text('[data-testid=plan-warning]', { text: 'Deep tissue' });
+  assert.match(warning, /Takes blood thinners/);
+  await app.screenshot('plan-warnings');
+});
+
+async function writeAndSign({ pain, stress, subjective }) {
+  await app.find('[data-testid=note-editor]');
+  await app.type('[data-testid=note-pain]', String(pain));
+  await app.type('[data-testid=note-stress]', String(stress));
+  await app.type('[data-testid=note-subjective]', subjective);
+  await app.click('[data-testid=note-technique-swedish]');
+  await app.click('[data-testid=note-sign]');
+  await app.click('[data-testid=sign-confirm]');
+  await app.find('[data-testid=note-view]');
+}
+
+test('a note is written and signed at each visit; the third from the calendar', async () => {
+  await tab('notes');
+  await app.chooseByLabel('[data-testid=note-visit]', shortDate(visits[0]));
+  await app.chooseByLabel('[data-testid=note-template]', 'Low back');
+  await app.click('[data-testid=note-start]');
+  await writeAndSign({ pain: 6, stress: 5, subjective: 'First visit. Back stiff in the mornings.' });
+  await app.chooseByLabel('[data-testid=note-visit]', shortDate(visits[1]));
+  await app.click('[data-testid=note-start-last]');
+  await writeAndSign({ pain: 4, stress: 4, subjective: 'Better since last week; did the stretches.' });
+  assert.equal(await app.count('[data-testid=note-row][data-status=signed]'), 2);
+
+  await app.click('[data-testid=care-close]');
+  await app.click('[data-testid=nav-calendar]');
+  await app.click('[data-testid=appointment]', { text: client.given });
+  await app.click('[data-testid=open-session-note]');
+  await app.find('[data-testid=clinical-record]');
+  await app.find('[data-testid=care-section-notes]');
+  assert.equal(await app.attribute('[data-testid=note-visit]', 'value') !== '', true);
+  await app.click('[data-testid=note-start]');
+  await writeAndSign({ pain: 3, stress: 3, subjective: 'Slept well. Desk set-up changed.' });
+});
+
+test('a signed note is read-only, the core refuses an edit, and an amendment is added', async () => {
+  const id = await app.attribute('[data-testid=note-view]', 'data-note-id');
+  assert.equal(await app.shows('[data-testid=note-subjective]'), false, 'no edit box');
+  assert.equal(await app.shows('[data-testid=note-save]'), false, 'no save button');
+  // An edit attempted anyway, through the same IPC the screens use: the core refuses it.
+  await app.run(
+    `window.__refusal = null;
+     window.__TAURI_INTERNALS__.invoke('call', { call: { op: 'care.save_note', args: { id: arguments[0],
+       content: { subjective: 'changed', objective: '', assessment: '', plan: '', techniques: [], regions: [],
+       response: '', education: [], selfGoals: [], pain: null, stress: null, pressure: null } } } })
+       .then(() => (window.__refusal = 'accepted'), (e) => (window.__refusal = e));`,
+    id,
+  );
+  let refusal = null;
+  for (let i = 0; i < 50 && !refusal; i += 1) {
+    refusal = await app.run('return window.__refusal;');
+    if (!refusal) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(refusal.code, 'conflict');
+  assert.match(refusal.message, /signed and cannot be changed; add an amendment instead/);
+  assert.match(await app.text('[data-testid=note-shown-subjective]'), /Slept well/);
+
+  await app.click('[data-testid=note-amend]');
+  await app.type('[data-testid=amend-reason]', 'Late entry');
+  await app.type('[data-testid=amend-text]', 'Client phoned: slight soreness the next day, settled by evening.');
+  await app.click('[data-testid=amend-save]');
+  const amendment = await app.text('[data-testid=amendment]');
+  assert.match(amendment, /Maya Patel/);
+  assert.match(amendment, /Late entry/);
+  assert.match(amendment, /slight soreness/);
+  assert.match(await app.text('[data-testid=note-shown-subjective]'), /Slept well/, 'the original stays');
+  await app.screenshot('note-amended');
+});
+
+test('the progress chart shows pain across the three visits against baseline and goal', async () => {
+  await tab('progress');
+  const chart = await app.find('[data-testid=progress-chart][data-measure=pain]');
+  const summary = await app.run('return arguments[0].querySelector("svg").getAttribute("aria-label");', app.ref(chart));
+  assert.match(summary, /Pain \(0–10\): 4 measurement\(s\), baseline 7, latest 3 on .*change -4, goal 3/);
+  assert.equal(await app.count('[data-testid=progress-chart][data-measure=pain] circle'), 4);
+  await app.screenshot('progress-chart');
+});
+
+test('a referral letter to the GP is previewed and printed', async () => {
+  await tab('letter');
+  await app.chooseByLabel('[data-testid=letter-kind]', 'GP');
+  await app.type('[data-testid=letter-name]', 'Dr Amira Shah');
+  await app.choose('[data-testid=letter-address]', 'Riverside Surgery\n1 Mill Lane');
+  await app.type('[data-testid=letter-reason]', 'Ingrid takes apixaban; I would value your view on deeper work for her low back.');
+  await app.click('[data-testid=letter-preview]');
+  const preview = await app.text('[data-testid=letter-preview-sheet]');
+  assert.ok(preview.includes(fullName), 'the preview names the client');
+  await app.screenshot('referral-letter');
+  await app.click('[data-testid=letter-print]');
+  await app.find('[data-testid=letter-printed]', { timeout: 30_000 });
+  const printed = readdirSync(app.printDir).filter((name) => name.endsWith('.pdf'));
+  assert.equal(printed.length, 1);
+  const text = execFileSync('pdftotext', [join(app.printDir, printed[0]), '-']).toString().replace(/\s+/g, ' ');
+  assert.ok(text.includes(fullName), 'the PDF names the client');
+  assert.ok(text.includes('Dr Amira Shah'), 'the PDF names the recipient');
+});
+
+function shortDate(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
