@@ -235,6 +235,36 @@ export class App {
     });
   }
 
+  /**
+   * Presses the mouse at viewport point `from`, moves to `to` in small steps and releases it
+   * (W3C Actions: real pointer events, as a person dragging). Without `to`, a plain click there.
+   */
+  async pointer(from, to = from, steps = 10) {
+    const at = ([x, y]) => ({ type: 'pointerMove', duration: 0, origin: 'viewport', x: Math.round(x), y: Math.round(y) });
+    const path = [];
+    for (let i = 1; i <= steps; i += 1) {
+      path.push({ ...at([from[0] + ((to[0] - from[0]) * i) / steps, from[1] + ((to[1] - from[1]) * i) / steps]), duration: 30 });
+    }
+    await this.#do('POST', '/actions', {
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          parameters: { pointerType: 'mouse' },
+          actions: [
+            at(from),
+            { type: 'pointerDown', button: 0 },
+            { type: 'pause', duration: 80 },
+            ...(to === from ? [] : path),
+            { type: 'pause', duration: 80 },
+            { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    });
+    await this.#do('DELETE', '/actions').catch(() => {});
+  }
+
   /** A found element as a script argument. */
   ref(id) {
     return { [ELEMENT]: id };

@@ -138,8 +138,11 @@ async function runNative(
 
 /** The desktop shell's own commands. Rejects with an `ApiError`, like `call`. */
 export const native = {
-  /** Writes the PDF to a temporary file and opens it in the system viewer; resolves with its path. */
-  async openPdf(file: PdfFile): Promise<string> {
+  /**
+   * Writes the PDF (an issued document, or a plain rendering such as the day sheet) to a
+   * temporary file and opens it in the system viewer; resolves with its path.
+   */
+  async openPdf(file: Pick<PdfFile, 'fileName' | 'base64'>): Promise<string> {
     return String(await runNative('open_pdf', file));
   },
   /** Asks where to save the PDF (native dialog); resolves with the path, or null if cancelled. */

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
-import { call, setTransport, type Appointment } from '../api';
+import { call, setTransport, type Appointment, type DeskStatus } from '../api';
+import { setDesk } from '../app/session.svelte';
 import { createFakeTransport } from '../api/fake';
 import AppointmentPanel from './AppointmentPanel.svelte';
 
@@ -12,6 +13,7 @@ describe('the appointment panel', () => {
       now: '2026-11-23T08:00',
     });
     setTransport(fake);
+    setDesk((await fake.send('staff.me', {})) as DeskStatus);
     const day = await call('calendar.range', {
       from: '2026-11-23',
       days: 1,
@@ -46,6 +48,8 @@ describe('the appointment panel', () => {
   });
 
   it('shows a refusal from the core at the top of the cancel form', async () => {
+    const desk = createFakeTransport({ scenario: 'demo', signedIn: 'reception' });
+    setDesk((await desk.send('staff.me', {})) as DeskStatus);
     setTransport({
       send: () =>
         Promise.reject({ code: 'conflict', message: 'This appointment is already cancelled.' }),

@@ -1,16 +1,22 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setTransport } from '../api';
+import { setTransport, type DeskStatus } from '../api';
+import { setDesk } from '../app/session.svelte';
 import { createFakeTransport } from '../api/fake';
 import CalendarPage from './CalendarPage.svelte';
 
 const shownDate = () => screen.getByTestId('calendar').getAttribute('data-date');
 
 describe('the calendar page', () => {
-  beforeEach(() => {
-    setTransport(
-      createFakeTransport({ scenario: 'demo', today: '2026-11-23', now: '2026-11-23T08:00' }),
-    );
+  beforeEach(async () => {
+    const fake = createFakeTransport({
+      scenario: 'demo',
+      today: '2026-11-23',
+      now: '2026-11-23T08:00',
+      signedIn: 'reception',
+    });
+    setTransport(fake);
+    setDesk((await fake.send('staff.me', {})) as DeskStatus);
   });
 
   it('opens on the clinic’s today, one column per therapist, appointments tagged', async () => {
@@ -23,7 +29,7 @@ describe('the calendar page', () => {
       expect(event.getAttribute('aria-label')).toMatch(/ to .*, .* with /);
     }
     for (const name of ['Hannah Berg', 'Maya Patel', 'Tom Okafor']) {
-      expect(screen.getByText(name)).toBeInTheDocument();
+      expect(within(screen.getByTestId('calendar')).getByText(name)).toBeInTheDocument();
     }
     expect(screen.getByTestId('calendar-date')).toHaveTextContent(/23/);
   });

@@ -1,6 +1,12 @@
-// Appointments as calendar events: one column per therapist, coloured by service.
+// Appointments as calendar events: one column per therapist (or per room), coloured by service
+// or by status.
 
-import type { Appointment, Practitioner } from '../api';
+import type { Appointment, AppointmentStatus, Practitioner, Room } from '../api';
+
+/** Which columns the calendar shows: therapists, or rooms. */
+export type ColumnKind = 'therapist' | 'room';
+/** What an appointment's colour says. */
+export type ColourBy = 'service' | 'status';
 
 export interface AppointmentEvent {
   id: string;
@@ -13,6 +19,8 @@ export interface AppointmentEvent {
   textColor: string;
   classNames: string[];
   styles: string[];
+  /** Finished or cancelled appointments are not dragged. */
+  editable: boolean;
   extendedProps: { appointment: Appointment };
 }
 
@@ -34,12 +42,30 @@ export function tint(colour: string, amount: number): string {
   return `rgb(${channel(1)} ${channel(3)} ${channel(5)})`;
 }
 
-export function toEvent(appointment: Appointment): AppointmentEvent {
+/** One colour per status, readable as a stripe and as a tint. */
+export const STATUS_COLOURS: Record<AppointmentStatus, string> = {
+  booked: '#3b6ea5',
+  confirmed: '#2f7d6d',
+  arrived: '#b7791f',
+  in_treatment: '#7b4fa0',
+  completed: '#5f6f6a',
+  cancelled: '#b7c1bd',
+  no_show: '#b42318',
+};
+
+export function toEvent(
+  appointment: Appointment,
+  colourBy: ColourBy = 'service',
+  columns: ColumnKind = 'therapist',
+): AppointmentEvent {
   const cancelled = appointment.status === 'cancelled';
-  const colour = safeColour(appointment.colour);
+  const colour =
+    colourBy === 'status' ? STATUS_COLOURS[appointment.status] : safeColour(appointment.colour);
+  const fixed = cancelled || appointment.status === 'completed' || appointment.status === 'no_show';
   return {
     id: appointment.id,
-    resourceId: appointment.practitionerId,
+    resourceId: columns === 'room' ? appointment.roomId : appointment.practitionerId,
+    editable: !fixed,
     start: appointment.start,
     end: appointment.end,
     title: appointment.clientName,
@@ -57,7 +83,8 @@ export interface TherapistColumn {
   extendedProps: { colour: string; initials: string };
 }
 
-function initials(name: string): string {
+/** Up to two initials of a name ("Amara Okonkwo" → "AO"). */
+export function initials(name: string): string {
   return name
     .split(/\s+/)
     .filter(Boolean)
@@ -85,6 +112,27 @@ export function toColumns(
         id: a.practitionerId,
         title: a.practitionerName,
         extendedProps: { colour: '#9aa5a1', initials: initials(a.practitionerName) },
+      });
+    }
+  }
+  return columns;
+}
+
+/** One column per active room, plus any room that still has appointments in view. */
+export function toRoomColumns(rooms: Room[], appointments: Appointment[]): TherapistColumn[] {
+  const columns = rooms
+    .filter((r) => r.active)
+    .map((r) => ({
+      id: r.id,
+      title: r.name,
+      extendedProps: { colour: '#6b7c77', initials: initials(r.name) },
+    }));
+  for (const a of appointments) {
+    if (!columns.some((c) => c.id === a.roomId)) {
+      columns.push({
+        id: a.roomId,
+        title: a.roomName,
+        extendedProps: { colour: '#9aa5a1', initials: initials(a.roomName) },
       });
     }
   }

@@ -1,7 +1,8 @@
-// The calendar's single-key shortcuts: `t` today, `←`/`→` previous/next, `n` new booking.
+// The calendar's single-key shortcuts: `t` today, `←`/`→` previous/next, `n` new booking,
+// `f` find a time.
 // They never fire while someone is typing, inside a dialog, or with a modifier held.
 
-export type CalendarShortcut = 'today' | 'prev' | 'next' | 'new';
+export type CalendarShortcut = 'today' | 'prev' | 'next' | 'new' | 'find';
 
 const TYPING =
   'input, textarea, select, [contenteditable]:not([contenteditable="false"]), [role="dialog"], [role="combobox"], [role="listbox"]';
@@ -21,6 +22,9 @@ export function shortcutFor(event: KeyboardEvent): CalendarShortcut | null {
     case 'n':
     case 'N':
       return 'new';
+    case 'f':
+    case 'F':
+      return 'find';
     default:
       return null;
   }
