@@ -148,6 +148,7 @@ describe('the client record for reception', () => {
         lateCancellation: false,
         seriesId: null,
         overrideReason: null,
+        hasPrecaution: false,
         ...extra,
       }) satisfies Appointment;
     const history = (id: string): ClientHistory => ({
