@@ -3,7 +3,7 @@
 //! weeks. Besides criterion's report, each prints its p95 to stderr.
 //!
 //! The database is generated once into `target/palma-large-bench.sqlite` (or
-//! `PALMA_BENCH_DB`) and reused; delete it to regenerate.
+//! `PALMA_BENCH_DB`) and kept; each run works on a copy of it. Delete it to regenerate.
 
 use chrono::{TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -34,12 +34,11 @@ async fn open(owner: &Actor) -> Clinic {
     let clock = Arc::new(FixedClock::new(
         Utc.with_ymd_and_hms(2026, 11, 18, 9, 0, 0).unwrap(),
     ));
-    let path = database();
-    let fresh = !path.exists();
-    let clinic = Clinic::open(&db::sqlite_url(&path), clock, "bench")
-        .await
-        .unwrap();
-    if fresh {
+    let kept = database();
+    if !kept.exists() {
+        let clinic = Clinic::open(&db::sqlite_url(&kept), clock.clone(), "bench")
+            .await
+            .unwrap();
         let started = Instant::now();
         let made = palma::demo_large::create(&clinic, owner).await.unwrap();
         eprintln!(
@@ -48,8 +47,22 @@ async fn open(owner: &Actor) -> Clinic {
             made.appointments,
             started.elapsed().as_secs_f64()
         );
+        clinic.close().await;
     }
-    clinic
+    // Each run works on a fresh copy: booking leaves a cancelled appointment behind per
+    // iteration (thousands per run), and a reused database would slow every later week view.
+    let scratch = kept.with_extension("run.sqlite");
+    for suffix in ["", "-wal", "-shm"] {
+        let from = std::path::PathBuf::from(format!("{}{suffix}", kept.display()));
+        let to = std::path::PathBuf::from(format!("{}{suffix}", scratch.display()));
+        let _ = std::fs::remove_file(&to);
+        if from.exists() {
+            std::fs::copy(&from, &to).unwrap();
+        }
+    }
+    Clinic::open(&db::sqlite_url(&scratch), clock, "bench")
+        .await
+        .unwrap()
 }
 
 fn p95(name: &str, samples: &RefCell<Vec<Duration>>) {
@@ -70,6 +83,8 @@ fn reception(c: &mut Criterion) {
     let desk = palma::staff::Desk::system(Actor::builtin_owner());
     let clinic = runtime.block_on(open(&Actor::builtin_owner()));
     let call = |call: Call| runtime.block_on(dispatch(&clinic, &desk, call)).unwrap();
+    let read =
+        |reply: palma::api::Reply| serde_json::from_str::<serde_json::Value>(reply.get()).unwrap();
     let samples = RefCell::new(Vec::new());
     let timed = |name: &str, c: &mut Criterion, mut run: Box<dyn FnMut(u64) -> Duration + '_>| {
         c.bench_function(name, |b| {
@@ -121,7 +136,7 @@ fn reception(c: &mut Criterion) {
     );
 
     let services: Vec<palma::scheduling::Service> =
-        serde_json::from_value(call(Call::ServicesList(palma::api::NoArgs {}))).unwrap();
+        serde_json::from_value(read(call(Call::ServicesList(palma::api::NoArgs {})))).unwrap();
     let service_id = services[0].id.clone();
     let find = FindTimes {
         service_id: service_id.clone(),
@@ -153,19 +168,19 @@ fn reception(c: &mut Criterion) {
     );
 
     let free: Vec<FreeTime> =
-        serde_json::from_value(call(Call::AppointmentsFindTimes(FindTimes {
+        serde_json::from_value(read(call(Call::AppointmentsFindTimes(FindTimes {
             limit: Some(50),
             ..find.clone()
-        })))
+        }))))
         .unwrap();
     let client: palma::clients::Client =
-        serde_json::from_value(call(Call::ClientsCreate(ClientInput {
+        serde_json::from_value(read(call(Call::ClientsCreate(ClientInput {
             given_name: "Bench".into(),
             family_name: format!("Client {}", palma::clinic::new_id()),
             phone: "07700 900000".into(),
             confirmed_not_duplicate: true,
             ..ClientInput::default()
-        })))
+        }))))
         .unwrap();
     timed(
         "book with all checks",
@@ -182,6 +197,7 @@ fn reception(c: &mut Criterion) {
                 override_reason: None,
             }));
             let took = started.elapsed();
+            let booked = read(booked);
             // Free the slot again, untimed, so every run books the same way.
             call(Call::AppointmentsCancel(CancelAppointment {
                 id: booked["id"].as_str().unwrap().to_owned(),

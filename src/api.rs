@@ -218,7 +218,7 @@ macro_rules! operations {
             desk: &Desk,
             actor: &Actor,
             call: Call,
-        ) -> ApiResult<serde_json::Value> {
+        ) -> ApiResult<Reply> {
             match call {
                 $( Call::$variant(args) => reply(invoke!($($desk)?; $handler, clinic, desk, actor, args)), )*
             }
@@ -389,7 +389,7 @@ fn is_passive(call: &Call) -> bool {
 /// lets a locked desk show the calendar, which then runs with client details removed.
 /// All of that happens before any work. The actor comes from the desk (Rust state), never from
 /// the request. Arguments are never logged: only the operation's name is.
-pub async fn dispatch(clinic: &Clinic, desk: &Desk, call: Call) -> ApiResult<serde_json::Value> {
+pub async fn dispatch(clinic: &Clinic, desk: &Desk, call: Call) -> ApiResult<Reply> {
     let op = call.name();
     let result = admit_and_run(clinic, desk, call).await;
     if let Err(error) = &result {
@@ -398,7 +398,7 @@ pub async fn dispatch(clinic: &Clinic, desk: &Desk, call: Call) -> ApiResult<ser
     result
 }
 
-async fn admit_and_run(clinic: &Clinic, desk: &Desk, call: Call) -> ApiResult<serde_json::Value> {
+async fn admit_and_run(clinic: &Clinic, desk: &Desk, call: Call) -> ApiResult<Reply> {
     let permission = call.permission();
     if permission == Permission::Anyone {
         let actor = desk.actor().unwrap_or_else(Actor::nobody);
@@ -468,8 +468,13 @@ fn field_in(message: &str) -> Option<String> {
     Some(field.to_owned())
 }
 
-fn reply<T: Serialize>(value: T) -> ApiResult<serde_json::Value> {
-    serde_json::to_value(value).map_err(|error| {
+/// An operation's result as the JSON text the window receives, written once straight from the
+/// result's type. (A `serde_json::Value` in between cost an allocation per key and value and a
+/// second pass over the whole reply.)
+pub type Reply = Box<serde_json::value::RawValue>;
+
+fn reply<T: Serialize>(value: T) -> ApiResult<Reply> {
+    serde_json::value::to_raw_value(&value).map_err(|error| {
         tracing::error!(%error, "could not serialise a reply");
         ApiError::internal()
     })

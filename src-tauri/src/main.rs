@@ -28,7 +28,7 @@ struct Shell {
 async fn call(
     shell: tauri::State<'_, Shell>,
     call: serde_json::Value,
-) -> Result<serde_json::Value, ApiError> {
+) -> Result<api::Reply, ApiError> {
     let call: Call = api::parse_call(call)?;
     api::dispatch(&shell.clinic, &shell.desk, call).await
 }

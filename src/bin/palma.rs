@@ -151,6 +151,7 @@ async fn main() -> anyhow::Result<()> {
                 .await
                 .map_err(|e| anyhow::anyhow!(e.message))?;
             let status = dispatch(&clinic, &desk, Call::SetupStatus(NoArgs {})).await?;
+            let status: serde_json::Value = serde_json::from_str(status.get())?;
             writeln!(
                 out,
                 "Demo clinic ready: {}",
@@ -206,7 +207,7 @@ async fn main() -> anyhow::Result<()> {
             let reply = dispatch(&clinic, &desk, Call::AftercareIssue(issue))
                 .await
                 .map_err(|e| anyhow::anyhow!(e.message))?;
-            write_pdf(&mut out, &file, reply)?;
+            write_pdf(&mut out, &file, &reply)?;
         }
         Command::Referral { demo, out: file } => {
             if !demo {
@@ -223,7 +224,7 @@ async fn main() -> anyhow::Result<()> {
             let reply = dispatch(&clinic, &desk, Call::CareReferralLetterPdf(request))
                 .await
                 .map_err(|e| anyhow::anyhow!(e.message))?;
-            write_pdf(&mut out, &file, reply)?;
+            write_pdf(&mut out, &file, &reply)?;
         }
         Command::CrashWriter => crash_writer::run(&clinic, &desk, &mut out).await?,
     }
@@ -235,9 +236,9 @@ async fn main() -> anyhow::Result<()> {
 fn write_pdf(
     out: &mut impl Write,
     file: &std::path::Path,
-    reply: serde_json::Value,
+    reply: &serde_json::value::RawValue,
 ) -> anyhow::Result<()> {
-    let pdf: PdfFile = serde_json::from_value(reply)?;
+    let pdf: PdfFile = serde_json::from_str(reply.get())?;
     let bytes = base64::engine::general_purpose::STANDARD.decode(&pdf.base64)?;
     std::fs::write(file, bytes).with_context(|| format!("writing {}", file.display()))?;
     writeln!(out, "{}  sha256 {}", file.display(), pdf.document.sha256)?;

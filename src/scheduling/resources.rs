@@ -164,16 +164,28 @@ pub async fn list_rooms(clinic: &Clinic, _actor: &Actor, _args: NoArgs) -> ApiRe
     list(clinic.pool(), ROOMS, room_from).await
 }
 
-/// The active therapists and rooms, in the clinic's order, read on a connection the caller
-/// already holds (the calendar reads everything it shows on one).
-pub(crate) async fn active_resources(
+/// Every therapist, room and service (id, name, colour), read on a connection the caller
+/// already holds: the calendar names its appointments from these and shows the active ones.
+pub(crate) struct CalendarResources {
+    pub practitioners: Vec<Practitioner>,
+    pub rooms: Vec<Room>,
+    pub services: Vec<(String, String, String)>,
+}
+
+pub(crate) async fn calendar_resources(
     conn: &mut sqlx::AnyConnection,
-) -> ApiResult<(Vec<Practitioner>, Vec<Room>)> {
-    let mut practitioners = list(&mut *conn, PRACTITIONERS, practitioner_from).await?;
-    practitioners.retain(|p| p.active);
-    let mut rooms = list(&mut *conn, ROOMS, room_from).await?;
-    rooms.retain(|r| r.active);
-    Ok((practitioners, rooms))
+) -> ApiResult<CalendarResources> {
+    let practitioners = list(&mut *conn, PRACTITIONERS, practitioner_from).await?;
+    let rooms = list(&mut *conn, ROOMS, room_from).await?;
+    let services = list(&mut *conn, "SELECT id, name, colour FROM services", |row| {
+        Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?))
+    })
+    .await?;
+    Ok(CalendarResources {
+        practitioners,
+        rooms,
+        services,
+    })
 }
 
 pub async fn list_services(

@@ -378,3 +378,57 @@ async fn twenty_concurrent_bookings_of_one_slot_have_exactly_one_winner() {
     assert_eq!((won, conflicts), (1, 19));
     assert_eq!(world.count("appointments").await, 1);
 }
+
+#[tokio::test]
+async fn the_calendar_shows_each_appointment_as_booking_returned_it_in_time_and_therapist_order() {
+    let world = World::new().await;
+    let f = world.small_clinic().await;
+    // Tom before Maya in the book, same start: the calendar puts Maya (M < T) first.
+    let tom = book(
+        &world,
+        booking(&f, 1, &f.tom, &f.cedar, &f.sports, "2026-11-19T09:00"),
+    )
+    .await
+    .unwrap();
+    let maya = book(
+        &world,
+        booking(&f, 0, &f.maya, &f.willow, &f.deep, "2026-11-19T09:00"),
+    )
+    .await
+    .unwrap();
+    let later = book(
+        &world,
+        booking(&f, 2, &f.maya, &f.willow, &f.sports, "2026-11-19T14:00"),
+    )
+    .await
+    .unwrap();
+    // A therapist who leaves keeps their name on the appointments already in the book, but
+    // no longer has a column.
+    let _: palma::scheduling::Practitioner = world
+        .call(Call::PractitionersSave(
+            palma::scheduling::PractitionerInput {
+                id: Some(f.tom.clone()),
+                display_name: "Tom Okafor".into(),
+                colour: "#2f7d6d".into(),
+                active: false,
+            },
+        ))
+        .await
+        .unwrap();
+    let view: CalendarView = world
+        .call(Call::CalendarRange(CalendarRange {
+            from: "2026-11-16".into(),
+            days: 7,
+            include_cancelled: false,
+        }))
+        .await
+        .unwrap();
+    assert_eq!(view.appointments, vec![maya, tom, later]);
+    assert_eq!(
+        view.practitioners
+            .iter()
+            .map(|p| p.display_name.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Maya Patel"]
+    );
+}

@@ -81,8 +81,8 @@ impl World {
         desk: &Desk,
         call: Call,
     ) -> Result<T, ApiError> {
-        let value = dispatch(&self.clinic, desk, call).await?;
-        Ok(serde_json::from_value(value).expect("reply matches its declared type"))
+        let reply = dispatch(&self.clinic, desk, call).await?;
+        Ok(serde_json::from_str(reply.get()).expect("reply matches its declared type"))
     }
 
     /// A clinic in London with two therapists, two rooms, two services and three clients.

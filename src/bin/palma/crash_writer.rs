@@ -9,12 +9,14 @@ use palma::scheduling::appointments::BookAppointment;
 use palma::staff::Desk;
 use palma::{Clinic, ErrorCode};
 use serde_json::Value;
+use serde_json::value::RawValue;
 use std::io::Write;
 
 async fn first_id(clinic: &Clinic, desk: &Desk, call: Call) -> anyhow::Result<String> {
-    let list = dispatch(clinic, desk, call)
+    let reply = dispatch(clinic, desk, call)
         .await
         .map_err(|e| anyhow::anyhow!(e.message))?;
+    let list: Value = serde_json::from_str(reply.get())?;
     list.as_array()
         .and_then(|items| items.first())
         .and_then(|item| item["id"].as_str())
@@ -68,8 +70,8 @@ pub async fn run(clinic: &Clinic, desk: &Desk, out: &mut impl Write) -> anyhow::
     Ok(())
 }
 
-fn id_of(value: &Value) -> anyhow::Result<String> {
-    value["id"]
+fn id_of(reply: &RawValue) -> anyhow::Result<String> {
+    serde_json::from_str::<Value>(reply.get())?["id"]
         .as_str()
         .map(str::to_owned)
         .context("a reply without an id")
