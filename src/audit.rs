@@ -172,12 +172,21 @@ const CHANGES_PAGE: i64 = 500;
 /// Journal lines after `since`, oldest first (ids and kinds only, no content). Reads of
 /// clinical records are journaled too but change nothing, so the feed leaves them out — a
 /// screen that refreshed on them would read again, and loop.
+///
+/// The head is read first and the lines up to it second. Lines commit in sequence order (each
+/// writer holds the head until it commits), so every line up to the head is visible to the
+/// second read. Read the other way round, a line committed between the two reads would be
+/// counted in `latest` without ever being reported, and that window would miss it for good.
 pub async fn changes_since(pool: &AnyPool, since: i64) -> ApiResult<Changes> {
+    let head: i64 = sqlx::query_scalar("SELECT last_seq FROM journal_head WHERE id = 1")
+        .fetch_one(pool)
+        .await?;
     let rows = sqlx::query(
-        "SELECT seq, entity, entity_id, action FROM journal WHERE seq > $1 AND action <> 'read' \
-         ORDER BY seq LIMIT $2",
+        "SELECT seq, entity, entity_id, action FROM journal \
+         WHERE seq > $1 AND seq <= $2 AND action <> 'read' ORDER BY seq LIMIT $3",
     )
     .bind(since)
+    .bind(head)
     .bind(CHANGES_PAGE)
     .fetch_all(pool)
     .await?;
@@ -192,12 +201,10 @@ pub async fn changes_since(pool: &AnyPool, since: i64) -> ApiResult<Changes> {
             })
         })
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    // A full page may have more behind it; otherwise everything up to the head was seen.
     let latest = match changes.last() {
-        Some(change) => change.seq,
-        None => sqlx::query_scalar::<_, i64>("SELECT last_seq FROM journal_head WHERE id = 1")
-            .fetch_one(pool)
-            .await?
-            .max(since),
+        Some(last) if changes.len() as i64 == CHANGES_PAGE => last.seq,
+        _ => head.max(since),
     };
     Ok(Changes { latest, changes })
 }

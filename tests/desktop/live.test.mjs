@@ -216,10 +216,7 @@ describe('two windows on one PostgreSQL database', { skip }, () => {
     return { submitted, booked, savedAt, seen };
   }
 
-  // Known regression after the calendar rework merged: reception's window kept showing the
-  // cancelled appointment (seen on 22 Nov). Open on issue 4; a todo until it is fixed.
-  const todo = 'reception still showed the cancelled appointment after the calendar rework';
-  test('a cancellation in the treatment room leaves reception’s calendar too', { todo }, async () => {
+  test('a cancellation in the treatment room leaves reception’s calendar too', async () => {
     const one = await treatment.click('[data-testid=appointment]', { text: client.family });
     const id = await treatment.run('return arguments[0].dataset.appointmentId;', treatment.ref(one));
     await treatment.find(`[data-testid=appointment-panel][data-appointment-id="${id}"]`);

@@ -116,3 +116,51 @@ async fn removing_the_newest_lines_is_found() {
         Verdict::Broken { seq: 9, .. }
     ));
 }
+
+/// A window polling the feed while another seat writes without pause sees every change: none
+/// is counted in `latest` without being reported (the feed once read the head after the
+/// changes, so a line committed in between was skipped for good).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_window_polling_while_another_seat_writes_misses_no_change() {
+    let world = World::new().await;
+    world.small_clinic().await;
+    let writer = {
+        let clinic = world.clinic.clone();
+        tokio::spawn(async move {
+            let desk = palma::staff::Desk::system(palma::staff::Actor::builtin_owner());
+            for n in 0..150 {
+                let client = palma::clients::ClientInput {
+                    given_name: "Feed".into(),
+                    family_name: format!("Writer {n}"),
+                    phone: format!("07700 9{n:05}"),
+                    confirmed_not_duplicate: true,
+                    ..palma::clients::ClientInput::default()
+                };
+                palma::api::dispatch(&clinic, &desk, Call::ClientsCreate(client))
+                    .await
+                    .unwrap();
+            }
+        })
+    };
+    let mut since = 0;
+    let mut seen = Vec::new();
+    while !writer.is_finished() {
+        let changes: Changes = world
+            .call(Call::JournalChanges(ChangesSince { since }))
+            .await
+            .unwrap();
+        seen.extend(changes.changes.iter().map(|c| c.seq));
+        since = changes.latest;
+    }
+    writer.await.unwrap();
+    let last: Changes = world
+        .call(Call::JournalChanges(ChangesSince { since }))
+        .await
+        .unwrap();
+    seen.extend(last.changes.iter().map(|c| c.seq));
+    let written: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM journal WHERE action <> 'read'")
+        .fetch_one(world.clinic.pool())
+        .await
+        .unwrap();
+    assert_eq!(seen, (1..=written).collect::<Vec<_>>());
+}
