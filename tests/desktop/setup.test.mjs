@@ -1,6 +1,7 @@
 // The owner sets the clinic up in the real window: adds a service only one therapist offers,
 // gives that therapist a week with two working blocks, and then a booking between the blocks is
-// refused with the core's reason, while one inside them is taken.
+// refused with the core's reason, while one inside them is taken. The owner (only) may then
+// book between the blocks anyway, with a reason that stays on the appointment.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -94,11 +95,11 @@ test('the owner gives Maya two working blocks on Wednesdays', async () => {
   await app.screenshot('setup-therapist-hours');
 });
 
-async function book(time) {
+async function book(time, [family, given] = ['Hughes', 'Oliver']) {
   await app.click('[data-testid=new-booking]');
   await app.find('[data-testid=booking-dialog]');
-  await app.type('[data-testid=booking-client-search]', 'Hughes');
-  await app.click('[data-testid=booking-client-option]', { text: 'Oliver' });
+  await app.type('[data-testid=booking-client-search]', family);
+  await app.click('[data-testid=booking-client-option]', { text: given });
   await app.chooseByLabel('[data-testid=booking-service]', service);
   await app.chooseByLabel('[data-testid=booking-practitioner]', 'Maya Patel');
   await app.chooseByLabel('[data-testid=booking-room]', 'Cedar');
@@ -126,6 +127,31 @@ test('a booking between Maya’s blocks is refused with the reason', async () =>
     assert.doesNotMatch(outcome, /working hours/, `${time} is inside Maya's hours`);
   }
   assert.fail('no free time inside Maya’s blocks');
+});
+
+test('the owner books between the blocks anyway, with a reason kept on the appointment', async () => {
+  // Zoë has a precaution on file: the dialog and the calendar show that one exists.
+  await book('12:15', ['Łukasiewicz', 'Zoë']);
+  assert.match(await app.text('[data-testid=booking-alert-flag]'), /Precaution on file/);
+  assert.match(await app.text('[data-testid=error-start]'), /outside Maya Patel's working hours/);
+  await app.find('[data-testid=booking-override]');
+  await app.click('[data-testid=booking-submit]');
+  assert.match(await app.text('[data-testid=error-overrideReason]'), /Say why/);
+  await app.type('[data-testid=booking-override-reason]', 'Only free at lunch; Maya agreed');
+  await app.click('[data-testid=booking-submit]');
+  assert.equal(await settled(), 'booked');
+
+  const event = `[data-testid=appointment][data-start="${bookingDay}T12:15"]`;
+  assert.equal(await app.attribute(event, 'data-precaution'), 'true');
+  assert.match(await app.attribute(event, 'aria-label'), /Zoë.*precaution on file/);
+  await app.find(`${event} [data-testid=appointment-precaution-flag]`);
+  await app.click(event);
+  assert.equal(
+    await app.text('[data-testid=override-reason-shown]'),
+    'Only free at lunch; Maya agreed',
+  );
+  await app.find('[data-testid=appointment-panel] [data-testid=appointment-precaution]');
+  await app.screenshot('setup-booked-outside-hours');
 });
 
 /** After submitting: 'booked' once the dialog closes, or the refusal the dialog shows. */

@@ -53,6 +53,11 @@ export function may(permission: Permission): boolean {
   return roles.some((role) => roleGrants(role, permission));
 }
 
+/** Whether the person signed in here holds this role (for offers only that role may take). */
+export function holds(role: Role): boolean {
+  return session.desk?.signedIn?.roles.includes(role) ?? false;
+}
+
 export const ROLE_LABELS: Record<Role, string> = {
   owner: 'Owner',
   reception: 'Reception',

@@ -1,6 +1,15 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { call, setTransport, type Appointment, type Service } from '../api';
+import {
+  call,
+  setTransport,
+  type ApiError,
+  type Appointment,
+  type BookAppointment,
+  type DeskStatus,
+  type Service,
+} from '../api';
+import { setDesk } from '../app/session.svelte';
 import { createFakeTransport, type FakeTransport } from '../api/fake';
 import BookingDialog from './BookingDialog.svelte';
 
@@ -145,5 +154,85 @@ describe('the booking dialog', () => {
     expect(within(dialog).getByRole('heading', { name: 'New booking' })).toBeInTheDocument();
     expect(dialog).toHaveTextContent('07700 900999');
     expect(fake.count('clients.create')).toBe(1);
+  });
+});
+
+describe('booking outside hours, and the client’s precaution flag', () => {
+  const refusal: ApiError = {
+    code: 'conflict',
+    field: 'start',
+    message: "That is outside Maya Patel's working hours on Mondays (09:00–17:00).",
+  };
+
+  /** Opens the dialog as `who`, with a core that refuses any booking without a reason. */
+  async function open(who: string) {
+    const fake = createFakeTransport({
+      scenario: 'demo',
+      today: TODAY,
+      now: `${TODAY}T08:00`,
+      signedIn: who,
+      extra: {
+        'appointments.book': (args: BookAppointment) => {
+          if (!args.overrideReason) throw refusal;
+          return { id: 'a1', start: args.start, overrideReason: args.overrideReason };
+        },
+        'clients.alert_flags': () => ({ hasPrecautions: true, levels: ['avoid', 'modify'] }),
+      },
+    });
+    setTransport(fake);
+    setDesk((await fake.send('staff.me', {})) as DeskStatus);
+    const day = await call('calendar.range', { from: TODAY, days: 1, includeCancelled: false });
+    const services = await call('services.list', {});
+    const onbooked = vi.fn();
+    render(BookingDialog, {
+      props: {
+        start: { date: TODAY, time: '19:30', practitionerId: day.practitioners[0]!.id },
+        onclose: vi.fn(),
+        onbooked,
+      },
+    });
+    await pickClient('okonkwo');
+    await choose('booking-service', services[2]!.id);
+    await choose('booking-room', day.rooms[0]!.id);
+    await fireEvent.click(screen.getByTestId('booking-submit'));
+    expect(await screen.findByTestId('error-start')).toHaveTextContent('outside Maya Patel');
+    return { fake, onbooked };
+  }
+
+  it('shows the chosen client’s precaution levels, never the reason', async () => {
+    await open('reception');
+    const flag = await screen.findByTestId('booking-alert-flag');
+    expect(flag).toHaveTextContent('Precaution on file: avoid · modify');
+    expect(flag).toHaveAttribute('data-levels', 'avoid,modify');
+  });
+
+  it('lets the owner book it anyway with a reason, which goes to the core', async () => {
+    const { fake, onbooked } = await open('owner');
+    const offer = await screen.findByTestId('booking-override');
+    expect(screen.getByTestId('booking-submit')).toHaveTextContent('Book outside hours');
+
+    // No reason, no booking: the reason is asked for first.
+    await fireEvent.click(screen.getByTestId('booking-submit'));
+    expect(await screen.findByTestId('error-overrideReason')).toHaveTextContent('Say why');
+    expect(fake.count('appointments.book')).toBe(1);
+
+    const reason = within(offer).getByTestId('booking-override-reason');
+    await fireEvent.input(reason, { target: { value: 'Only free after work; Maya agreed' } });
+    await fireEvent.click(screen.getByTestId('booking-submit'));
+    await waitFor(() => expect(onbooked).toHaveBeenCalledTimes(1));
+    const last = fake.calls.filter((c) => c.op === 'appointments.book').at(-1);
+    expect(last?.args).toMatchObject({ overrideReason: 'Only free after work; Maya agreed' });
+  });
+
+  it('withdraws the offer when the time changes, and never makes it to reception', async () => {
+    await open('owner');
+    await screen.findByTestId('booking-override');
+    await fireEvent.change(screen.getByTestId('booking-time'), { target: { value: '10:00' } });
+    expect(screen.queryByTestId('booking-override')).toBeNull();
+    expect(screen.getByTestId('booking-submit')).toHaveTextContent('Book appointment');
+
+    cleanup();
+    await open('reception');
+    expect(screen.queryByTestId('booking-override')).toBeNull();
   });
 });

@@ -1,20 +1,23 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setTransport, type DeskStatus } from '../api';
+import { setTransport, type CalendarView, type DeskStatus } from '../api';
 import { setDesk } from '../app/session.svelte';
 import { createFakeTransport } from '../api/fake';
 import CalendarPage from './CalendarPage.svelte';
+
+/** Reception at the demo clinic, on a Monday morning. */
+const RECEPTION = {
+  scenario: 'demo',
+  today: '2026-11-23',
+  now: '2026-11-23T08:00',
+  signedIn: 'reception',
+} as const;
 
 const shownDate = () => screen.getByTestId('calendar').getAttribute('data-date');
 
 describe('the calendar page', () => {
   beforeEach(async () => {
-    const fake = createFakeTransport({
-      scenario: 'demo',
-      today: '2026-11-23',
-      now: '2026-11-23T08:00',
-      signedIn: 'reception',
-    });
+    const fake = createFakeTransport(RECEPTION);
     setTransport(fake);
     setDesk((await fake.send('staff.me', {})) as DeskStatus);
   });
@@ -68,5 +71,26 @@ describe('the calendar page', () => {
     await fireEvent.click(first!);
     const panel = await screen.findByTestId('appointment-panel');
     expect(panel).toHaveAttribute('data-appointment-id', first!.dataset.appointmentId);
+  });
+
+  it('flags the appointments of clients with a precaution on file (the flag, not the reason)', async () => {
+    const view = (await createFakeTransport(RECEPTION).send('calendar.range', {
+      from: '2026-11-23',
+      days: 1,
+      includeCancelled: false,
+    })) as CalendarView;
+    const flagged = view.appointments[1]!;
+    flagged.hasPrecaution = true;
+    const fake = createFakeTransport({ ...RECEPTION, extra: { 'calendar.range': () => view } });
+    setTransport(fake);
+    setDesk((await fake.send('staff.me', {})) as DeskStatus);
+    render(CalendarPage);
+
+    const events = await screen.findAllByTestId('appointment');
+    const marked = events.filter((e) => e.dataset.precaution === 'true');
+    expect(marked.map((e) => e.dataset.appointmentId)).toEqual([flagged.id]);
+    expect(within(marked[0]!).getByTestId('appointment-precaution-flag')).toBeInTheDocument();
+    expect(marked[0]!.getAttribute('aria-label')).toContain(', precaution on file');
+    expect(screen.getAllByTestId('appointment-precaution-flag')).toHaveLength(1);
   });
 });
