@@ -1,5 +1,5 @@
-//! Output: the `.ics` file for an appointment or a course (RFC 5545 structure, UTC times, no
-//! client notes), and the day sheet's data.
+//! Output: the `.ics` file for an appointment or a course (RFC 5545 structure, read back by an
+//! independent parser; UTC times, no client notes), and the day sheet's data.
 
 use crate::rules::{book, request};
 use crate::world::World;
@@ -80,6 +80,33 @@ async fn a_course_exports_as_a_valid_calendar_without_client_notes() {
         assert!(lines.contains(&format!("UID:{}@palma", a.id).as_str()));
     }
     assert!(lines.contains(&"SUMMARY:Deep tissue massage with Maya Patel"));
+    // An independent RFC 5545 reader (the `icalendar` crate's parser) reads the same events
+    // back: one per appointment, at its instants, each with a UID and a DTSTAMP.
+    let parsed: icalendar::Calendar = text.parse().expect("an RFC 5545 calendar");
+    assert_eq!(parsed.property_value("VERSION"), Some("2.0"));
+    assert!(parsed.property_value("PRODID").is_some());
+    let events: Vec<&icalendar::Event> = parsed
+        .components
+        .iter()
+        .filter_map(icalendar::CalendarComponent::as_event)
+        .collect();
+    let instant = |ms: i64| {
+        Some(icalendar::DatePerhapsTime::DateTime(
+            icalendar::CalendarDateTime::Utc(chrono::DateTime::from_timestamp_millis(ms).unwrap()),
+        ))
+    };
+    assert_eq!(events.len(), course.appointments.len());
+    for (event, a) in events.iter().zip(&course.appointments) {
+        use icalendar::Component;
+        assert_eq!(event.get_uid(), Some(format!("{}@palma", a.id).as_str()));
+        assert_eq!(event.get_start(), instant(a.start_ms));
+        assert_eq!(event.get_end(), instant(a.end_ms));
+        assert!(event.get_timestamp().is_some(), "DTSTAMP is required");
+        assert_eq!(
+            event.get_summary(),
+            Some("Deep tissue massage with Maya Patel")
+        );
+    }
     for secret in ["SECRET", "knee", "Zoë", &client.phone] {
         assert!(!text.contains(secret), "{secret} must not be in the file");
     }
