@@ -53,7 +53,6 @@ import type {
   IssuedDocument,
   NewStaff,
   PdfFile,
-  Permission,
   ProgrammeItem,
   Role,
   SessionProgramme,
@@ -65,7 +64,8 @@ import type {
   UpdateProgrammeItem,
   StaffInput,
 } from './generated';
-import { OPERATION_PERMISSIONS, ROLE_PERMISSIONS } from './generated';
+import { OPERATION_PERMISSIONS } from './generated';
+import { roleGrants } from './permissions';
 import {
   describeDosage,
   dosageProblem,
@@ -137,11 +137,6 @@ interface StoredStaff {
   active: boolean;
   failures: number;
   lockedUntilMs: number;
-}
-
-/** Whether a role holds a permission: the core's own table, generated into `generated.ts`. */
-function grants(role: Role, permission: Permission): boolean {
-  return ROLE_PERMISSIONS[role].includes(permission);
 }
 
 class Refusal {
@@ -650,7 +645,7 @@ class FakeClinic {
         message: 'This screen is locked. Unlock it to continue.',
       });
     }
-    if (!actor.roles.some((role) => grants(role, permission))) {
+    if (!actor.roles.some((role) => roleGrants(role, permission))) {
       throw new Refusal({ code: 'forbidden', message: 'Your role does not allow this.' });
     }
   }

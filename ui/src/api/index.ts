@@ -2,6 +2,7 @@
 // knows how requests travel.
 
 export * from './generated';
+export { roleGrants } from './permissions';
 export {
   call,
   native,

@@ -2,7 +2,7 @@
 // refused with `unauthenticated` or `locked` (see `onAccessLost` in the api client) update it;
 // App.svelte shows the sign-in screen, the lock screen or the shell from it.
 
-import { onAccessLost, type DeskStatus, type Permission, type Role } from '../api';
+import { onAccessLost, roleGrants, type DeskStatus, type Permission, type Role } from '../api';
 
 export const session = $state<{ desk: DeskStatus | null }>({ desk: null });
 
@@ -22,29 +22,6 @@ export function watchAccess(): void {
       session.desk = { ...desk, signedIn: null, locked: false };
     }
   });
-}
-
-const FRONT_DESK: ReadonlySet<Permission> = new Set<Permission>([
-  'anyone',
-  'signed_in',
-  'view_schedule',
-  'edit_schedule',
-  'view_clients',
-  'edit_clients',
-  'view_documents',
-]);
-const THERAPIST_MORE: ReadonlySet<Permission> = new Set<Permission>([
-  'manage_handouts',
-  'plan_self_care',
-  'view_clinical',
-  'edit_clinical',
-]);
-
-/** As `role_grants` in the core (which still enforces every call). */
-export function roleGrants(role: Role, permission: Permission): boolean {
-  if (role === 'owner') return true;
-  if (role === 'reception') return FRONT_DESK.has(permission);
-  return FRONT_DESK.has(permission) || THERAPIST_MORE.has(permission);
 }
 
 /** Whether the person signed in here may do this (to hide what they cannot). */
