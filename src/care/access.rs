@@ -79,9 +79,12 @@ pub(crate) enum Part {
     Note,
     Goal,
     Consent,
+    /// A visit (appointment): its self-care programme and aftercare sheet are the client's
+    /// clinical record too.
+    Visit,
 }
 
-/// The client a note, goal or consent belongs to, once `actor` may open their record
+/// The client a note, goal, consent or visit belongs to, once `actor` may open their record
 /// (`not_found` for an unknown id, `forbidden` for another therapist's client).
 pub(crate) async fn client_of(
     tx: &mut WriteTx,
@@ -95,6 +98,10 @@ pub(crate) async fn client_of(
         Part::Consent => (
             "SELECT client_id FROM care_consents WHERE id = $1",
             "consent",
+        ),
+        Part::Visit => (
+            "SELECT client_id FROM appointments WHERE id = $1",
+            "appointment",
         ),
     };
     let client: String = sqlx::query_scalar(sql)

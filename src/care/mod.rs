@@ -24,7 +24,7 @@ mod questionnaire;
 mod record;
 mod review;
 
-pub(crate) use access::{Part, client_of, may_open};
+pub(crate) use access::{Part, client_of, ensure as ensure_open, may_open};
 pub use assessment::{
     Assessment, AssessmentInput, BodyLink, BodyMark, Complaint, Observations, Symptom, assessments,
     save_assessment,

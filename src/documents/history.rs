@@ -13,6 +13,7 @@ use super::referral::{self, ReferralDocument};
 use super::{Paper, PrintOptions};
 use crate::api::ById;
 use crate::audit::{Entry, WriteTx};
+use crate::care::{self, Part};
 use crate::clinic::{Clinic, new_id};
 use crate::error::{ApiError, ApiResult};
 use crate::fields;
@@ -183,6 +184,7 @@ pub async fn preview_aftercare(
 ) -> ApiResult<AftercareSheet> {
     let appointment_id = fields::id("id", &args.id)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
+    care::client_of(&mut tx, actor, Part::Visit, &appointment_id).await?;
     let (sheet, visit) =
         compose::aftercare_sheet(tx.conn(), &appointment_id, "preview", clinic.now()).await?;
     tx.record(Entry {
@@ -206,6 +208,7 @@ pub async fn issue_aftercare(
 ) -> ApiResult<PdfFile> {
     let appointment_id = fields::id("appointmentId", &args.appointment_id)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
+    care::client_of(&mut tx, actor, Part::Visit, &appointment_id).await?;
     let id = new_id();
     let (sheet, visit) =
         compose::aftercare_sheet(tx.conn(), &appointment_id, &id, clinic.now()).await?;

@@ -306,7 +306,8 @@ async fn reception_may_read_the_library_but_not_plan_self_care() {
         .await
         .unwrap_err();
     assert_eq!(refused.code, ErrorCode::Forbidden);
-    let therapist = actor_with(Role::Therapist);
+    // The visit's own therapist (another one would need shared care: see shared_care.rs).
+    let therapist = world.maya(&f).await;
     let reads_before = world.count("journal WHERE action = 'read'").await;
     let _: SessionProgramme = world
         .call_as(&therapist, Call::ProgrammeGet(ById { id: appointment.id }))

@@ -261,3 +261,56 @@ async fn demo_therapists_open_the_records_of_the_clients_they_treat() {
         "the demo shows that records are not open to everyone"
     );
 }
+
+/// The self-care programme of a visit and its aftercare sheet are part of the clinical record:
+/// the same rule decides who plans, reads and prints them.
+#[tokio::test]
+async fn a_visits_self_care_and_aftercare_follow_the_same_rule() {
+    use palma::documents::PrintOptions;
+    use palma::documents::history::IssueAftercare;
+    use palma::handouts::programme::{AftercareNotes, SessionProgramme};
+    let world = World::new().await;
+    let (f, maya, tom) = clinic(&world).await;
+    let visit = world
+        .book_with(&f, &f.clients[0], &f.maya, "2026-11-26T10:00")
+        .await;
+    let calls = || {
+        vec![
+            Call::ProgrammeNotes(AftercareNotes {
+                appointment_id: visit.clone(),
+                worked_on: "Your neck and upper back.".into(),
+                what_to_expect: String::new(),
+            }),
+            Call::ProgrammeGet(ById { id: visit.clone() }),
+            Call::AftercarePreview(ById { id: visit.clone() }),
+            Call::AftercareIssue(IssueAftercare {
+                appointment_id: visit.clone(),
+                options: PrintOptions::default(),
+            }),
+        ]
+    };
+    let outcomes = |actor: Actor| {
+        let world = &world;
+        async move {
+            let mut out = Vec::new();
+            for call in calls() {
+                let before = world.count("journal").await;
+                let result = world.call_as::<Value>(&actor, call).await;
+                if let Err(e) = &result {
+                    assert_eq!(e.code, ErrorCode::Forbidden, "{e:?}");
+                }
+                out.push((result.is_ok(), world.count("journal").await > before));
+            }
+            out
+        }
+    };
+    assert_eq!(outcomes(tom.clone()).await, vec![(false, false); 4]);
+    assert_eq!(outcomes(maya).await, vec![(true, true); 4]);
+    world.set_shared_care(true).await;
+    assert_eq!(outcomes(tom).await, vec![(true, true); 4]);
+    let programme: SessionProgramme = world
+        .call(Call::ProgrammeGet(ById { id: visit }))
+        .await
+        .unwrap();
+    assert_eq!(programme.worked_on, "Your neck and upper back.");
+}
