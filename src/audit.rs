@@ -319,6 +319,9 @@ pub struct JournalLine {
     pub entity: String,
     pub entity_id: String,
     pub client_id: Option<String>,
+    /// The client's full name ("given family"), or empty when the line names no client or the
+    /// client's record has been purged.
+    pub client_name: String,
     pub detail: String,
 }
 
@@ -358,7 +361,8 @@ pub async fn search(
         .filter(|a| !a.is_empty());
     let rows = sqlx::query(
         "SELECT j.seq, j.at_ms, j.actor_id, s.display_name, j.workstation, j.action, j.entity, \
-         j.entity_id, j.client_id, j.detail FROM journal j LEFT JOIN staff s ON s.id = j.actor_id \
+         j.entity_id, j.client_id, j.detail, c.given_name, c.family_name FROM journal j \
+         LEFT JOIN staff s ON s.id = j.actor_id LEFT JOIN clients c ON c.id = j.client_id \
          WHERE ($1 IS NULL OR j.client_id = $1) AND ($2 IS NULL OR j.actor_id = $2) \
          AND ($3 IS NULL OR j.at_ms >= $3) AND ($4 IS NULL OR j.at_ms < $4) \
          AND ($6 IS NULL OR j.action = $6) AND ($7 IS NULL OR j.seq < $7) \
@@ -392,6 +396,13 @@ pub async fn search(
                 entity: row.try_get("entity")?,
                 entity_id: row.try_get("entity_id")?,
                 client_id: row.try_get("client_id")?,
+                client_name: match (
+                    row.try_get::<Option<String>, _>("given_name")?,
+                    row.try_get::<Option<String>, _>("family_name")?,
+                ) {
+                    (Some(given), Some(family)) => format!("{given} {family}").trim().to_owned(),
+                    _ => String::new(),
+                },
                 detail: row.try_get("detail")?,
             })
         })

@@ -555,6 +555,12 @@ async fn the_journal_can_be_filtered_by_client_and_day() {
         about.iter().map(|l| l.entity.as_str()).collect::<Vec<_>>(),
         ["appointment", "client"]
     );
+    // Each line names its client, so the owner's screen needs no lookup per client.
+    assert!(
+        about
+            .iter()
+            .all(|l| l.client_name == "Minh Khai Nguyễn Thị")
+    );
     let tomorrow: Vec<JournalLine> = world
         .call(Call::JournalSearch(query(None, Some("2026-11-19"))))
         .await

@@ -558,7 +558,12 @@ at: string, staffId: string,
 /**
  * The staff member's name, or empty for the command line and removed accounts.
  */
-staffName: string, workstation: string, action: string, entity: string, entityId: string, clientId: string | null, detail: string, };
+staffName: string, workstation: string, action: string, entity: string, entityId: string, clientId: string | null, 
+/**
+ * The client's full name ("given family"), or empty when the line names no client or the
+ * client's record has been purged.
+ */
+clientName: string, detail: string, };
 
 export type JournalQuery = { clientId?: string, staffId?: string, 
 /**
