@@ -59,6 +59,18 @@ pub struct BackupSettings {
     #[serde(default)]
     #[ts(optional)]
     pub last_backup_ms: Option<i64>,
+    /// The daily backup's latest failure since a backup last worked; ignored on input.
+    #[serde(default)]
+    #[ts(optional)]
+    pub last_failure: Option<BackupFailure>,
+}
+
+/// A daily backup that did not happen: when it was tried, and why not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupFailure {
+    pub at_ms: i64,
+    pub message: String,
 }
 
 fn refused(message: impl Into<String>) -> ApiError {
@@ -76,16 +88,26 @@ pub async fn settings(clinic: &Clinic, _actor: &Actor, _args: NoArgs) -> ApiResu
 
 async fn load_settings(conn: impl sqlx::AnyExecutor<'_>) -> ApiResult<BackupSettings> {
     let row = sqlx::query(
-        "SELECT backup_folder, backup_keep, backup_daily, last_backup_ms FROM security_settings WHERE id = 1",
+        "SELECT backup_folder, backup_keep, backup_daily, last_backup_ms, backup_failed_ms, \
+         backup_failure FROM security_settings WHERE id = 1",
     )
     .fetch_one(conn)
     .await?;
     let last: i64 = row.try_get("last_backup_ms")?;
+    let failed_ms: i64 = row.try_get("backup_failed_ms")?;
     Ok(BackupSettings {
         folder: row.try_get("backup_folder")?,
         keep: row.try_get("backup_keep")?,
         daily: row.try_get::<i32, _>("backup_daily")? != 0,
         last_backup_ms: (last > 0).then_some(last),
+        last_failure: (failed_ms > 0)
+            .then(|| {
+                Ok::<_, sqlx::Error>(BackupFailure {
+                    at_ms: failed_ms,
+                    message: row.try_get("backup_failure")?,
+                })
+            })
+            .transpose()?,
     })
 }
 
@@ -144,6 +166,8 @@ pub async fn now(clinic: &Clinic, actor: &Actor, args: BackupNow) -> ApiResult<B
 
 /// Makes the daily backup when one is due (daily backups on, a folder chosen, and none made
 /// in the last 24 hours). The shell calls this on a timer; returns the report when it ran.
+/// A failure is kept for the owner to see (and journaled once, not at every retry) before it
+/// is returned; the next timer tries again.
 pub async fn backup_if_due(clinic: &Clinic, actor: &Actor) -> ApiResult<Option<BackupReport>> {
     let settings = load_settings(clinic.pool()).await?;
     let due = settings.daily
@@ -152,23 +176,61 @@ pub async fn backup_if_due(clinic: &Clinic, actor: &Actor) -> ApiResult<Option<B
     if !due {
         return Ok(None);
     }
-    let report = to_folder(
-        clinic,
-        &folder_field(&settings.folder)?,
-        settings.keep.max(1),
-    )
-    .await?;
-    note_backup(clinic, actor, &report).await?;
-    Ok(Some(report))
+    let made = match folder_field(&settings.folder) {
+        Ok(folder) => to_folder(clinic, &folder, settings.keep.max(1)).await,
+        Err(error) => Err(error),
+    };
+    match made {
+        Ok(report) => {
+            note_backup(clinic, actor, &report).await?;
+            Ok(Some(report))
+        }
+        Err(error) => {
+            note_failure(
+                clinic,
+                actor,
+                &error.message,
+                settings.last_failure.is_none(),
+            )
+            .await?;
+            Err(error)
+        }
+    }
 }
 
-/// Records a backup in the journal and as the last backup (for the daily schedule).
+async fn note_failure(clinic: &Clinic, actor: &Actor, message: &str, first: bool) -> ApiResult<()> {
+    let mut tx = WriteTx::begin(clinic, actor).await?;
+    sqlx::query(
+        "UPDATE security_settings SET backup_failed_ms = $1, backup_failure = $2 WHERE id = 1",
+    )
+    .bind(tx.at_ms())
+    .bind(message)
+    .execute(tx.conn())
+    .await?;
+    if first {
+        tx.record(Entry {
+            action: "backup_failed",
+            entity: "database",
+            entity_id: "clinic",
+            client_id: None,
+            detail: message.to_owned(),
+        })
+        .await?;
+    }
+    tx.commit().await
+}
+
+/// Records a backup in the journal and as the last backup (for the daily schedule); any
+/// failure noted before is over.
 pub async fn note_backup(clinic: &Clinic, actor: &Actor, report: &BackupReport) -> ApiResult<()> {
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    sqlx::query("UPDATE security_settings SET last_backup_ms = $1 WHERE id = 1")
-        .bind(tx.at_ms())
-        .execute(tx.conn())
-        .await?;
+    sqlx::query(
+        "UPDATE security_settings SET last_backup_ms = $1, backup_failed_ms = 0, \
+         backup_failure = '' WHERE id = 1",
+    )
+    .bind(tx.at_ms())
+    .execute(tx.conn())
+    .await?;
     let name = Path::new(&report.file)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned());

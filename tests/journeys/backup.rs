@@ -201,6 +201,7 @@ async fn only_the_newest_backups_are_kept() {
             keep: 2,
             daily: true,
             last_backup_ms: None,
+            last_failure: None,
         }))
         .await
         .unwrap();
@@ -246,44 +247,14 @@ async fn only_the_newest_backups_are_kept() {
 async fn the_daily_backup_runs_once_a_day() {
     let world = World::new().await;
     world.small_clinic().await;
-    let owner = Actor::builtin_owner();
-    assert!(
-        backup::backup_if_due(&world.clinic, &owner)
-            .await
-            .unwrap()
-            .is_none(),
-        "no folder yet"
-    );
+    assert!(!daily_ran(&world).await, "no folder yet");
     let folder = tempfile::tempdir().unwrap();
-    let _: BackupSettings = world
-        .call(Call::BackupConfigure(BackupSettings {
-            folder: folder.path().display().to_string(),
-            keep: 14,
-            daily: true,
-            last_backup_ms: None,
-        }))
-        .await
-        .unwrap();
-    assert!(
-        backup::backup_if_due(&world.clinic, &owner)
-            .await
-            .unwrap()
-            .is_some()
-    );
+    back_up_daily_into(&world, folder.path()).await;
+    assert!(daily_ran(&world).await);
     world.clock.advance(Duration::hours(23));
-    assert!(
-        backup::backup_if_due(&world.clinic, &owner)
-            .await
-            .unwrap()
-            .is_none()
-    );
+    assert!(!daily_ran(&world).await);
     world.clock.advance(Duration::hours(1));
-    assert!(
-        backup::backup_if_due(&world.clinic, &owner)
-            .await
-            .unwrap()
-            .is_some()
-    );
+    assert!(daily_ran(&world).await);
     let relative = world
         .call::<serde_json::Value>(Call::BackupNow(BackupNow {
             folder: Some("relative/folder".into()),
@@ -291,4 +262,73 @@ async fn the_daily_backup_runs_once_a_day() {
         .await
         .unwrap_err();
     assert_eq!(relative.field.as_deref(), Some("folder"));
+}
+
+/// Turns on daily backups into `folder`.
+async fn back_up_daily_into(world: &World, folder: &Path) {
+    let _: BackupSettings = world
+        .call(Call::BackupConfigure(BackupSettings {
+            folder: folder.display().to_string(),
+            keep: 14,
+            daily: true,
+            last_backup_ms: None,
+            last_failure: None,
+        }))
+        .await
+        .unwrap();
+}
+
+/// Runs the shell's daily-backup check; whether a backup was made.
+async fn daily_ran(world: &World) -> bool {
+    backup::backup_if_due(&world.clinic, &Actor::builtin_owner())
+        .await
+        .unwrap()
+        .is_some()
+}
+
+/// A daily backup that fails (its folder was removed) is kept for the owner to see, journaled
+/// once however often it is retried, and cleared by the next backup that works.
+#[tokio::test]
+async fn a_failed_daily_backup_is_shown_until_one_works() {
+    let world = World::new().await;
+    world.small_clinic().await;
+    let owner = Actor::builtin_owner();
+    let parent = tempfile::tempdir().unwrap();
+    let folder = parent.path().join("backups");
+    std::fs::create_dir(&folder).unwrap();
+    back_up_daily_into(&world, &folder).await;
+    // The backup disk is unplugged.
+    std::fs::remove_dir(&folder).unwrap();
+    let settings = || async {
+        world
+            .call::<BackupSettings>(Call::BackupSettings(NoArgs {}))
+            .await
+            .unwrap()
+    };
+    let failures = || world.count("journal WHERE action = 'backup_failed'");
+    let error = backup::backup_if_due(&world.clinic, &owner)
+        .await
+        .unwrap_err();
+    let failed_at = world.clinic.now().timestamp_millis();
+    assert_eq!(error.field.as_deref(), Some("folder"));
+    let shown = settings().await.last_failure.expect("the failure is kept");
+    assert_eq!(shown.at_ms, failed_at);
+    assert_eq!(shown.message, error.message);
+    assert_eq!(failures().await, 1);
+
+    world.clock.advance(Duration::hours(1));
+    assert!(backup::backup_if_due(&world.clinic, &owner).await.is_err());
+    assert_eq!(
+        settings().await.last_failure.map(|f| f.at_ms),
+        Some(failed_at + 3_600_000),
+        "the latest attempt is shown"
+    );
+    assert_eq!(failures().await, 1, "journaled once, not at every retry");
+
+    std::fs::create_dir(&folder).unwrap();
+    world.clock.advance(Duration::hours(1));
+    assert!(daily_ran(&world).await);
+    let after = settings().await;
+    assert_eq!(after.last_failure, None);
+    assert!(after.last_backup_ms.is_some());
 }

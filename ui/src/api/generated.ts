@@ -126,6 +126,8 @@ export type AssignHandout = { appointmentId: string, handoutId: string,
  */
 dosage?: Dosage, personalNote: string, };
 
+export type BackupFailure = { atMs: number, message: string, };
+
 export type BackupNow = { 
 /**
  * The folder to write to; the configured backup folder when absent.
@@ -158,7 +160,11 @@ daily: boolean,
 /**
  * When the last backup was made (epoch ms); ignored on input.
  */
-lastBackupMs?: number, };
+lastBackupMs?: number, 
+/**
+ * The daily backup's latest failure since a backup last worked; ignored on input.
+ */
+lastFailure?: BackupFailure, };
 
 export type BodyLink = { from: string, to: string, note: string, };
 

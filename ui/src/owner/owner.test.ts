@@ -148,9 +148,15 @@ describe('journal', () => {
 });
 
 describe('backups', () => {
-  it('backs up now into a folder and shows the file and its checksum', async () => {
+  it('shows a failed daily backup until a backup works, then the file and its checksum', async () => {
     const fake = await asOwner({
-      'backup.settings': () => ({ folder: '', keep: 14, daily: true, lastBackupMs: 0 }),
+      'backup.settings': () => ({
+        folder: '',
+        keep: 14,
+        daily: true,
+        lastBackupMs: 0,
+        lastFailure: { atMs: 1_795_000_000_000, message: 'That folder does not exist.' },
+      }),
       'journal.search': () => [],
       'backup.now': (args: { folder: string }) => {
         if (!args.folder) throw refusal('folder', 'Choose a folder for backups.');
@@ -163,6 +169,10 @@ describe('backups', () => {
       },
     });
     render(BackupsPanel);
+    expect(await screen.findByTestId('backup-failure')).toHaveTextContent(
+      'The daily backup failed',
+    );
+    expect(screen.getByTestId('backup-failure')).toHaveTextContent('That folder does not exist.');
     expect(await screen.findByTestId('backup-last')).toHaveTextContent('No backup');
     await fireEvent.click(screen.getByTestId('backup-now'));
     expect(await screen.findByTestId('error-folder')).toHaveTextContent('Choose a folder');
@@ -172,6 +182,7 @@ describe('backups', () => {
     await fireEvent.click(screen.getByTestId('backup-now'));
     expect(await screen.findByTestId('backup-sha256')).toHaveTextContent('ab12cd');
     expect(screen.getByTestId('backup-file')).toHaveTextContent('/media/usb/palma-1.sqlite');
+    expect(screen.queryByTestId('backup-failure')).toBeNull();
     expect(screen.getByTestId('restore-help')).toHaveTextContent('palma restore FILE');
     expect(fake.calls.filter((c) => c.op === 'backup.now').at(-1)?.args).toEqual({
       folder: '/media/usb',
