@@ -230,6 +230,27 @@ pub(super) async fn all(tx: &mut WriteTx, client_id: &str) -> ApiResult<Vec<Meas
     rows.iter().map(measurement_from).collect()
 }
 
+/// The activities the client named at their latest PSFS: the next occasion re-rates the same
+/// ones (the scale compares an activity with itself over time), so the form starts with them.
+pub(super) async fn latest_psfs_activities(
+    tx: &mut WriteTx,
+    client_id: &str,
+) -> ApiResult<Vec<String>> {
+    let latest: Option<String> = sqlx::query_scalar(
+        "SELECT psfs_items FROM care_measures WHERE client_id = $1 AND psfs_tenths IS NOT NULL \
+         ORDER BY taken_on DESC, taken_at DESC, id DESC LIMIT 1",
+    )
+    .bind(client_id)
+    .fetch_optional(tx.conn())
+    .await?;
+    let items: Vec<PsfsItem> = latest
+        .as_deref()
+        .map(from_json)
+        .transpose()?
+        .unwrap_or_default();
+    Ok(items.into_iter().map(|item| item.activity).collect())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {

@@ -6,6 +6,7 @@ use super::ByClient;
 use super::assessment::{self, Assessment};
 use super::consent::{self, Consent, Preferences};
 use super::goals::{self, Goal};
+use super::measures;
 use super::notes::{self, NoteSummary};
 use super::plan::{self, PlanSaved};
 use super::precautions::{self, Precaution};
@@ -31,6 +32,8 @@ pub struct ClinicalRecord {
     pub goals: Vec<Goal>,
     /// Newest first.
     pub notes: Vec<NoteSummary>,
+    /// The activities of the latest PSFS, to be rated again at the next occasion.
+    pub psfs_activities: Vec<String>,
 }
 
 pub async fn record(clinic: &Clinic, actor: &Actor, args: ByClient) -> ApiResult<ClinicalRecord> {
@@ -60,6 +63,7 @@ pub async fn record(clinic: &Clinic, actor: &Actor, args: ByClient) -> ApiResult
                 plan,
                 goals: goals::all_goals(tx, client_id).await?,
                 notes: notes::summaries(tx, client_id).await?,
+                psfs_activities: measures::latest_psfs_activities(tx, client_id).await?,
                 precautions,
             })
         },

@@ -155,6 +155,17 @@ test('the baseline measures and two goals are recorded', async () => {
   );
   await app.click('[data-testid=measures-save]');
   assert.match(await app.text('[data-testid=measures-saved]'), /Baseline recorded .*pain 7, stress 6, PSFS 3\.5/);
+  // The next occasion re-rates the same activities: the form keeps them, without ratings.
+  assert.deepEqual(
+    await app.run(
+      `return [...document.querySelectorAll('[data-testid=psfs-activity]')].map((a, i) =>
+         [a.value, document.querySelectorAll('[data-testid=psfs-score]')[i].value]);`,
+    ),
+    [
+      ['Sitting at my desk for an hour', ''],
+      ['Lifting my daughter', ''],
+    ],
+  );
 
   await tab('goals');
   const review = day(-28);

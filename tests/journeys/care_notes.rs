@@ -322,6 +322,15 @@ async fn notes_start_from_a_template_or_from_the_last_signed_note() {
     assert_eq!(wrong.field.as_deref(), Some("appointmentId"));
 }
 
+/// The activities the next PSFS starts from, as the clinical record gives them.
+async fn psfs_activities(world: &World, client: &str) -> Vec<String> {
+    world
+        .call::<ClinicalRecord>(Call::CareRecord(by(client)))
+        .await
+        .unwrap()
+        .psfs_activities
+}
+
 async fn baseline(world: &World, client: &str, assessment_id: &str) -> Measurement {
     world
         .call(Call::CareRecordMeasures(MeasuresInput {
@@ -397,6 +406,9 @@ async fn psfs_and_the_progress_series_are_computed_from_the_visits() {
     ] {
         notes.push(signed_note(&world, &f, client, &format!("{day}T10:00"), pain, stress).await);
     }
+    // The visits rated pain and stress only: the next PSFS starts from the baseline's activities.
+    let named: Vec<String> = base.psfs.iter().map(|i| i.activity.clone()).collect();
+    assert_eq!(psfs_activities(&world, client).await, named);
     let follow_up: Measurement = world
         .call(Call::CareRecordMeasures(MeasuresInput {
             client_id: client.clone(),
@@ -696,4 +708,41 @@ async fn the_demo_gives_clients_realistic_deterministic_clinical_records() {
         demo_records(&again).await,
         (counts, minh_precautions, zoe_pain)
     );
+}
+
+#[tokio::test]
+async fn the_next_psfs_starts_from_the_activities_named_last() {
+    let world = World::new().await;
+    let f = world.small_clinic().await;
+    let client = &f.clients[1];
+    save_intake(&world, &f, client, &[]).await;
+    assert!(
+        psfs_activities(&world, client).await.is_empty(),
+        "no PSFS yet"
+    );
+    for (day, named) in [
+        ("2026-11-18", ["Carrying shopping", "Gardening"]),
+        ("2026-11-25", ["Carrying shopping", "Playing tennis"]),
+    ] {
+        let _: Measurement = world
+            .call(Call::CareRecordMeasures(MeasuresInput {
+                client_id: client.clone(),
+                taken_on: day.into(),
+                baseline: day == "2026-11-18",
+                pain: Some(4),
+                stress: None,
+                psfs: named
+                    .iter()
+                    .map(|activity| PsfsItem {
+                        activity: (*activity).into(),
+                        score: 5,
+                    })
+                    .collect(),
+                assessment_id: None,
+                note_id: None,
+            }))
+            .await
+            .unwrap();
+        assert_eq!(psfs_activities(&world, client).await, named);
+    }
 }

@@ -318,7 +318,11 @@ consents: Array<Consent>, preferences: Preferences, intake: Intake | null, lates
 /**
  * Newest first.
  */
-notes: Array<NoteSummary>, };
+notes: Array<NoteSummary>, 
+/**
+ * The activities of the latest PSFS, to be rated again at the next occasion.
+ */
+psfsActivities: Array<string>, };
 
 export type Closure = { day: string, reason: string, };
 

@@ -5,6 +5,7 @@ import {
   type CalendarView,
   type DeskStatus,
   type IntakeInput,
+  type MeasuresInput,
   type Note,
   type NoteInput,
 } from '../api';
@@ -14,6 +15,7 @@ import AppointmentPanel from '../calendar/AppointmentPanel.svelte';
 import AssessmentForm from './AssessmentForm.svelte';
 import ClinicalRecordScreen from './ClinicalRecordScreen.svelte';
 import IntakeForm from './IntakeForm.svelte';
+import MeasuresForm from './MeasuresForm.svelte';
 import NoteEditor from './NoteEditor.svelte';
 import NoteView from './NoteView.svelte';
 import PlanForm from './PlanForm.svelte';
@@ -256,6 +258,57 @@ describe('session notes', () => {
       reason: 'Late entry',
       text: 'Sore next day.',
     });
+  });
+});
+
+describe('outcome measures', () => {
+  it('starts the PSFS from the activities named last time, waiting for today’s ratings', async () => {
+    const sent: MeasuresInput[] = [];
+    const transport = await fake({
+      'care.record_measures': (args: MeasuresInput) => {
+        sent.push(args);
+        return {
+          id: 'm1',
+          takenOn: '2026-11-23',
+          baseline: false,
+          pain: null,
+          stress: null,
+          psfs: args.psfs,
+          psfsScore: 6,
+          assessmentId: null,
+          noteId: null,
+        };
+      },
+    });
+    render(MeasuresForm, {
+      props: {
+        clientId: CLIENT,
+        activities: ['Lifting my toddler', 'Sleeping through the night'],
+        onrecorded: () => {},
+      },
+    });
+    const named = () => screen.getAllByTestId('psfs-activity') as HTMLInputElement[];
+    const ratings = () => screen.getAllByTestId('psfs-score') as HTMLInputElement[];
+    expect(named().map((i) => i.value)).toEqual([
+      'Lifting my toddler',
+      'Sleeping through the night',
+    ]);
+    expect(ratings().map((i) => i.value)).toEqual(['', '']);
+
+    await fireEvent.input(ratings()[0]!, { target: { value: '4' } });
+    await fireEvent.click(screen.getByTestId('measures-save'));
+    expect(await screen.findByTestId('error-psfs')).toHaveTextContent('Rate every activity');
+    expect(transport.count('care.record_measures')).toBe(0);
+
+    await fireEvent.input(ratings()[1]!, { target: { value: '8' } });
+    await fireEvent.click(screen.getByTestId('measures-save'));
+    await screen.findByTestId('measures-saved');
+    expect(sent[0]!.psfs).toEqual([
+      { activity: 'Lifting my toddler', score: 4 },
+      { activity: 'Sleeping through the night', score: 8 },
+    ]);
+    // Ready for the next occasion: the same activities, no ratings.
+    expect(ratings().map((i) => i.value)).toEqual(['', '']);
   });
 });
 

@@ -90,6 +90,7 @@ export function record(over: Partial<ClinicalRecord> = {}): ClinicalRecord {
     plan: null,
     goals: [],
     notes: [],
+    psfsActivities: [],
     ...over,
   };
 }
