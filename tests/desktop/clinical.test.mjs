@@ -1,8 +1,8 @@
 // A therapist's course of care for a new client, in the real window: book three weekly visits,
 // take the intake (which raises a precaution), record consent, mark the body chart, record the
 // baseline and two goals, write and sign a note at each visit (one opened from the calendar),
-// find a signed note cannot be edited, amend it, see the progress chart, and print a referral
-// letter to the GP.
+// find a signed note cannot be edited, amend it, see the progress chart, print a referral
+// letter to the GP, and reassess with the first assessment still readable.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -289,6 +289,26 @@ test('a referral letter to the GP is previewed and printed', async () => {
   const text = execFileSync('pdftotext', [join(app.printDir, printed[0]), '-']).toString().replace(/\s+/g, ' ');
   assert.ok(text.includes(fullName), 'the PDF names the client');
   assert.ok(text.includes('Dr Amira Shah'), 'the PDF names the recipient');
+});
+
+test('a reassessment keeps the first assessment readable below it', async () => {
+  await tab('chart');
+  await app.click('[data-testid=assessment-new]');
+  await app.click('[data-region=low_back]');
+  await app.find('[data-testid=mark-editor]');
+  await app.choose('[data-testid=mark-intensity]', '3');
+  await app.click('[data-testid=mark-save]');
+  await app.choose('[data-testid=assessment-date]', visits[2]);
+  await app.click('[data-testid=assessment-save]');
+  assert.match(await app.text('[data-testid=assessment-saved]'), /3 marked/);
+  await app.click('[data-testid=earlier-assessments-show]');
+  const earlier = await app.find('[data-testid=earlier-assessment]');
+  assert.equal(await app.run('return arguments[0].dataset.assessedOn;', app.ref(earlier)), visits[0]);
+  await app.run("const d = document.querySelector('[data-testid=earlier-assessment]'); d.open = true; d.scrollIntoView();");
+  const text = await app.text('[data-testid=earlier-assessment]');
+  assert.match(text, /Low back — Ache, 7\/10/);
+  assert.match(text, /Low back aches after long days at the desk/);
+  await app.screenshot('earlier-assessment');
 });
 
 function shortDate(iso) {

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { describe, expect, it } from 'vitest';
 import {
   setTransport,
+  type Assessment,
   type CalendarView,
   type DeskStatus,
   type IntakeInput,
@@ -14,6 +15,7 @@ import { setDesk } from '../app/session.svelte';
 import AppointmentPanel from '../calendar/AppointmentPanel.svelte';
 import AssessmentForm from './AssessmentForm.svelte';
 import ClinicalRecordScreen from './ClinicalRecordScreen.svelte';
+import EarlierAssessments from './EarlierAssessments.svelte';
 import IntakeForm from './IntakeForm.svelte';
 import MeasuresForm from './MeasuresForm.svelte';
 import NoteEditor from './NoteEditor.svelte';
@@ -258,6 +260,50 @@ describe('session notes', () => {
       reason: 'Late entry',
       text: 'Sore next day.',
     });
+  });
+});
+
+describe('earlier assessments', () => {
+  const assessed = (assessedOn: string, description: string, intensity: number): Assessment => ({
+    id: `a-${assessedOn}`,
+    clientId: CLIENT,
+    assessedOn,
+    complaint: {
+      description,
+      location: '',
+      since: '',
+      worseWith: '',
+      betterWith: '',
+      effectOnWork: '',
+      effectOnSleep: '',
+      effectOnSport: '',
+      effectOnMood: '',
+    },
+    observations: { posture: 'Head forward', rangeOfMovement: '', palpation: '' },
+    marks: [{ region: 'neck_back', symptom: 'ache', intensity, note: '' }],
+    links: [],
+    authorName: 'Maya Patel',
+  });
+
+  it('lists the ones before the latest, newest first, read-only', async () => {
+    await fake({
+      'care.assessments': () => [
+        assessed('2026-09-01', 'Stiff neck every afternoon', 8),
+        assessed('2026-10-06', 'Neck better, shoulders tight', 5),
+        assessed('2026-11-18', 'Mostly fine', 2),
+      ],
+    });
+    render(EarlierAssessments, { props: { clientId: CLIENT, count: 3, regions: REGIONS } });
+    expect(screen.getByRole('heading', { name: 'Earlier assessments (2)' })).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId('earlier-assessments-show'));
+    const shown = await screen.findAllByTestId('earlier-assessment');
+    expect(shown.map((d) => d.dataset.assessedOn)).toEqual(['2026-10-06', '2026-09-01']);
+    expect(shown[1]).toHaveTextContent('Stiff neck every afternoon');
+    expect(shown[1]).toHaveTextContent('Back of neck');
+    expect(shown[1]).toHaveTextContent('8/10');
+    expect(shown[1]).toHaveTextContent('Head forward');
+    // Nothing in it can be edited.
+    expect(within(shown[1]!).queryAllByRole('textbox')).toHaveLength(0);
   });
 });
 

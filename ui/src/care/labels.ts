@@ -1,15 +1,37 @@
 // Plain-words labels for the clinical record's closed lists (the core sends keys).
 
 import type {
+  Complaint,
   ConsentKind,
   GoalOutcome,
   Level,
   Measure,
+  Observations,
   Pressure,
   RecipientKind,
   Symptom,
   Technique,
 } from '../api';
+
+/** The presenting complaint's parts, as the assessment asks for them. */
+export const COMPLAINT: Array<[keyof Complaint, string]> = [
+  ['description', 'Presenting complaint (client’s words)'],
+  ['location', 'Where'],
+  ['since', 'Since when'],
+  ['worseWith', 'Worse with'],
+  ['betterWith', 'Better with'],
+  ['effectOnWork', 'Effect on work'],
+  ['effectOnSleep', 'Effect on sleep'],
+  ['effectOnSport', 'Effect on sport / activity'],
+  ['effectOnMood', 'Effect on mood'],
+];
+
+/** What the therapist observed. */
+export const OBSERVED: Array<[keyof Observations, string]> = [
+  ['posture', 'Posture'],
+  ['rangeOfMovement', 'Range of movement'],
+  ['palpation', 'Palpation'],
+];
 
 export const LEVELS: Record<Level, string> = {
   avoid: 'Avoid',
