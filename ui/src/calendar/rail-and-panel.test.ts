@@ -17,11 +17,11 @@ import MiniMonth from './MiniMonth.svelte';
 
 const TODAY = '2026-11-23';
 
-async function reception(extra: Record<string, (args: never) => unknown>) {
+async function reception(extra: Record<string, (args: never) => unknown>, who = 'reception') {
   const fake = createFakeTransport({
     scenario: 'demo',
     today: TODAY,
-    signedIn: 'reception',
+    signedIn: who,
     extra,
   });
   setTransport(fake);
@@ -99,6 +99,65 @@ describe('the appointment panel’s changes', () => {
       start: `${appointment.start.slice(0, 10)}T18:30`,
       scope: 'following',
     });
+  });
+});
+
+describe('moving outside hours', () => {
+  /** The change form open on an appointment, with a core that refuses any move without a reason. */
+  async function open(who: string) {
+    const { fake, day } = await reception(
+      {
+        'appointments.move': (args: MoveAppointment) => {
+          if (!args.overrideReason)
+            throw {
+              code: 'conflict',
+              field: 'start',
+              message: 'The clinic is not open on Sundays.',
+            };
+          return { ...day.appointments[0]!, ...args, following: [], offers: [] };
+        },
+      },
+      who,
+    );
+    const onmoved = vi.fn();
+    render(AppointmentPanel, {
+      props: {
+        appointment: day.appointments[0]!,
+        practitioners: day.practitioners,
+        rooms: day.rooms,
+        onclose: vi.fn(),
+        oncancelled: vi.fn(),
+        onmoved,
+      },
+    });
+    await fireEvent.click(screen.getByTestId('appointment-change'));
+    await fireEvent.change(screen.getByTestId('move-date'), { target: { value: '2026-11-29' } });
+    await fireEvent.click(screen.getByTestId('move-submit'));
+    expect(await screen.findByTestId('error-start')).toHaveTextContent('not open on Sundays');
+    return { fake, onmoved };
+  }
+
+  it('lets the owner move it anyway with a reason the core receives', async () => {
+    const { fake, onmoved } = await open('owner');
+    expect(screen.getByTestId('move-submit')).toHaveTextContent('Move outside hours');
+    await fireEvent.click(screen.getByTestId('move-submit'));
+    expect(await screen.findByTestId('error-overrideReason')).toHaveTextContent('Say why');
+    expect(fake.count('appointments.move')).toBe(1);
+    await fireEvent.input(screen.getByTestId('move-override-reason'), {
+      target: { value: 'Sunday clinic for the sports club' },
+    });
+    await fireEvent.click(screen.getByTestId('move-submit'));
+    await waitFor(() => expect(onmoved).toHaveBeenCalledTimes(1));
+    expect(fake.calls.at(-1)!.args).toMatchObject({
+      start: expect.stringMatching(/^2026-11-29T/),
+      overrideReason: 'Sunday clinic for the sports club',
+    });
+  });
+
+  it('offers reception no override', async () => {
+    await open('reception');
+    expect(screen.queryByTestId('move-override')).toBeNull();
+    expect(screen.getByTestId('move-submit')).toHaveTextContent(/^Move$/);
   });
 });
 
