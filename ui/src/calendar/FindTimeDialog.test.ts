@@ -44,6 +44,11 @@ describe('find a time', () => {
     await fireEvent.change(screen.getByTestId('find-service'), {
       target: { value: services[2]!.id },
     });
+    // Named, the client's own appointments are avoided too.
+    await fireEvent.input(screen.getByTestId('find-client-search'), {
+      target: { value: 'okonkwo' },
+    });
+    await fireEvent.click((await screen.findAllByTestId('find-client-option'))[0]!);
     const [, wednesday] = screen.getAllByTestId('find-weekday').slice(1, 3);
     await fireEvent.click(wednesday!);
     await fireEvent.click(screen.getAllByTestId('find-time-of-day')[0]!);
@@ -56,12 +61,17 @@ describe('find a time', () => {
     expect(sent).toEqual({
       serviceId: services[2]!.id,
       practitionerIds: [],
+      clientId: expect.any(String),
       weekdays: [3],
       timesOfDay: ['morning'],
       limit: 12,
     });
 
     await fireEvent.click(found[1]!);
-    expect(onpick).toHaveBeenCalledWith(slots[1], services[2]!.id);
+    expect(onpick).toHaveBeenCalledWith(
+      slots[1],
+      services[2]!.id,
+      expect.objectContaining({ id: sent.clientId, familyName: 'Okonkwo' }),
+    );
   });
 });
