@@ -37,12 +37,20 @@ after(async () => {
 });
 
 test('the therapist opens a visit’s self-care and adds three handouts from the library', async () => {
-  await app.click('[data-testid=appointment]');
+  // One of Maya's own visits (another therapist's client may be closed to her: shared care is
+  // off in the demo), on the first day from today that has one.
+  const mine = '[data-testid=appointment][aria-label*="with Maya Patel"]';
+  for (let day = 0; day < 7 && !(await app.shows(mine)); day += 1) {
+    await app.click('[data-testid=calendar-next]');
+  }
+  await app.click(mine);
   const panel = await app.text('[data-testid=appointment-panel]');
   therapist = therapists.find((name) => panel.includes(name));
   assert.ok(therapist, `the panel names the therapist (${panel})`);
   await app.click('[data-testid=open-aftercare]');
   await app.find('[data-testid=aftercare-screen]');
+  // Counted once the programme has loaded (the form appears with it), not while "Opening…".
+  await app.find('[data-testid=worked-on]');
   const before = await app.count('[data-testid=programme-item]');
   await app.type('[data-testid=worked-on]', 'We eased the tight muscles in your neck and upper back.');
   await app.click('[data-testid=save-notes]');
