@@ -317,6 +317,7 @@ operations! {
     "journal.changes"      => JournalChanges(ChangesSince) -> Changes, ViewSchedule, changes;
     "clients.alert_flags"  => ClientsAlertFlags(ById) -> care::AlertFlags, ViewClients, care::alert_flags;
     "care.record"          => CareRecord(ByClient) -> care::ClinicalRecord, ViewClinical, care::record;
+    "care.may_open"        => CareMayOpen(ByClient) -> bool, ViewClinical, care::may_open_record;
     "care.questionnaire"   => CareQuestionnaire(NoArgs) -> care::Questionnaire, ViewClinical, care::questionnaire;
     "care.body_regions"    => CareBodyRegions(NoArgs) -> Vec<care::BodyRegion>, ViewClinical, care::body_regions;
     "care.note_templates"  => CareNoteTemplates(NoArgs) -> Vec<care::NoteTemplate>, ViewClinical, care::note_templates;

@@ -57,6 +57,19 @@ pub(crate) async fn may_open(
     Ok(theirs.is_some())
 }
 
+/// `care.may_open`: whether the person at the desk may open this client's clinical record, so
+/// the window offers only what the core would allow (the core still checks every entry). An
+/// answer about access, not about the record: nothing of it is read and nothing is journaled.
+pub async fn may_open_record(
+    clinic: &crate::Clinic,
+    actor: &Actor,
+    args: super::ByClient,
+) -> ApiResult<bool> {
+    let client_id = crate::fields::id("clientId", &args.client_id)?;
+    let mut conn = clinic.pool().acquire().await?;
+    may_open(&mut conn, actor, &client_id).await
+}
+
 /// Refuses, as `forbidden`, unless `actor` may open the record of `client_id`.
 pub(crate) async fn ensure(
     conn: &mut sqlx::AnyConnection,

@@ -24,6 +24,7 @@ mod questionnaire;
 mod record;
 mod review;
 
+pub use access::may_open_record;
 pub(crate) use access::{Part, client_of, ensure as ensure_open, may_open};
 pub use assessment::{
     Assessment, AssessmentInput, BodyLink, BodyMark, Complaint, Observations, Symptom, assessments,

@@ -81,6 +81,7 @@ const EXPECTED: &[(&str, &[Role])] = &[
     ("documents.reprint", ALL),
     ("clients.alert_flags", ALL),
     ("care.record", CLINICIANS),
+    ("care.may_open", CLINICIANS),
     ("care.questionnaire", CLINICIANS),
     ("care.body_regions", CLINICIANS),
     ("care.note_templates", CLINICIANS),
@@ -250,6 +251,7 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
             json!({ "id": client })
         }
         "care.record"
+        | "care.may_open"
         | "care.intake"
         | "care.precautions"
         | "care.consents"

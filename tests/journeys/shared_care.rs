@@ -75,8 +75,26 @@ async fn a_therapist_opens_their_own_clients_records_only_unless_care_is_shared(
         try_all(&world, &world.owner.clone(), zoe).await,
         vec![(true, true); 4]
     );
+    // The window asks first, to offer only what the core allows; asking reads and journals
+    // nothing.
+    let may_open = |actor: Actor| {
+        let world = &world;
+        async move {
+            let before = world.count("journal").await;
+            let answer: bool = world
+                .call_as(&actor, Call::CareMayOpen(by(zoe)))
+                .await
+                .unwrap();
+            assert_eq!(world.count("journal").await, before);
+            answer
+        }
+    };
+    assert!(may_open(maya.clone()).await);
+    assert!(!may_open(tom.clone()).await);
+    assert!(may_open(world.owner.clone()).await);
 
     world.set_shared_care(true).await;
+    assert!(may_open(tom.clone()).await);
     let line: (String, String) = sqlx::query_as(
         "SELECT entity_id, detail FROM journal WHERE entity = 'settings' ORDER BY seq DESC LIMIT 1",
     )

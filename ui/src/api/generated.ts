@@ -1234,6 +1234,7 @@ export interface Operations {
   "journal.changes": { args: ChangesSince; result: Changes };
   "clients.alert_flags": { args: ById; result: AlertFlags };
   "care.record": { args: ByClient; result: ClinicalRecord };
+  "care.may_open": { args: ByClient; result: boolean };
   "care.questionnaire": { args: NoArgs; result: Questionnaire };
   "care.body_regions": { args: NoArgs; result: Array<BodyRegion> };
   "care.note_templates": { args: NoArgs; result: Array<NoteTemplate> };
@@ -1356,6 +1357,7 @@ export const OPERATION_PERMISSIONS: { readonly [K in keyof Operations]: Permissi
   "journal.changes": "view_schedule",
   "clients.alert_flags": "view_clients",
   "care.record": "view_clinical",
+  "care.may_open": "view_clinical",
   "care.questionnaire": "view_clinical",
   "care.body_regions": "view_clinical",
   "care.note_templates": "view_clinical",

@@ -406,8 +406,9 @@ describe('progress and plan', () => {
 });
 
 describe('from the calendar', () => {
-  it('offers the visit’s session note to therapists, not to reception', async () => {
-    const transport = await fake({});
+  it('offers the visit’s session note to the client’s therapists, not to reception', async () => {
+    let allowed = true;
+    const transport = await fake({ 'care.may_open': () => allowed });
     const day = (await transport.send('calendar.range', {
       from: '2026-11-23',
       days: 1,
@@ -422,12 +423,19 @@ describe('from the calendar', () => {
       onnote: (a: unknown) => opened.push(a),
     };
     const first = render(AppointmentPanel, { props });
-    await fireEvent.click(screen.getByTestId('open-session-note'));
+    await fireEvent.click(await screen.findByTestId('open-session-note'));
     expect(opened).toEqual([visit]);
     first.unmount();
-    await fake({}, 'reception');
+    // Another therapist's client, shared care off: the core says no, so it is not offered.
+    allowed = false;
+    const second = render(AppointmentPanel, { props });
+    await waitFor(() => expect(transport.count('care.may_open')).toBe(2));
+    expect(screen.queryByTestId('open-session-note')).toBeNull();
+    second.unmount();
+    const desk = await fake({ 'care.may_open': () => true }, 'reception');
     render(AppointmentPanel, { props });
     expect(screen.queryByTestId('open-session-note')).toBeNull();
+    expect(desk.count('care.may_open')).toBe(0);
   });
 });
 

@@ -23,13 +23,21 @@ describe('a visit’s self-care & aftercare', () => {
   let visit: Appointment;
 
   beforeEach(async () => {
-    fake = createFakeTransport({ scenario: 'demo', today: TODAY, signedIn: 'maya' });
+    fake = createFakeTransport({
+      scenario: 'demo',
+      today: TODAY,
+      signedIn: 'maya',
+      // The core's per-client rule: Maya's own clients only (shared care off).
+      extra: {
+        'care.may_open': ({ clientId }: { clientId: string }) => clientId === visit.clientId,
+      },
+    });
     setTransport(fake);
     setDesk((await fake.send('staff.me', {})) as DeskStatus);
     visit = await firstVisit(fake);
   });
 
-  it('is offered on the appointment panel to therapists, not to reception', async () => {
+  it('is offered on the appointment panel to the client’s therapists, not to reception', async () => {
     const opened: Appointment[] = [];
     const first = render(AppointmentPanel, {
       props: {
@@ -39,9 +47,22 @@ describe('a visit’s self-care & aftercare', () => {
         onaftercare: (a: Appointment) => opened.push(a),
       },
     });
-    await fireEvent.click(screen.getByTestId('open-aftercare'));
+    await fireEvent.click(await screen.findByTestId('open-aftercare'));
     expect(opened).toEqual([visit]);
     first.unmount();
+
+    // A client the core does not let her open: not offered.
+    const other = render(AppointmentPanel, {
+      props: {
+        appointment: { ...visit, clientId: 'someone-else' },
+        onclose: () => {},
+        oncancelled: () => {},
+        onaftercare: () => {},
+      },
+    });
+    await waitFor(() => expect(fake.count('care.may_open')).toBe(2));
+    expect(screen.queryByTestId('open-aftercare')).not.toBeInTheDocument();
+    other.unmount();
 
     await fake.send('staff.sign_out', {});
     await fake.send('staff.sign_in', { username: 'reception', password: 'palma-demo' });

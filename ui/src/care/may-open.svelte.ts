@@ -1,0 +1,26 @@
+// Whether the person at the desk may open a client's clinical record (the core's per-client
+// rule: their own clients, or everyone's under shared care, or the owner). Screens ask before
+// offering "Clinical record", "Session note" or "Self-care & aftercare"; the core still checks
+// every call. No role to see clinical records, or no answer: not offered.
+
+import { call } from '../api';
+import { may } from '../app/session.svelte';
+
+export class RecordAccess {
+  allowed = $state(false);
+  #asked = '';
+
+  /** Asks for `clientId` (again only when it changes); `allowed` follows the answer. */
+  check(clientId: string | null | undefined): void {
+    const id = clientId ?? '';
+    if (id === this.#asked) return;
+    this.#asked = id;
+    this.allowed = false;
+    if (!id || !may('view_clinical')) return;
+    call('care.may_open', { clientId: id })
+      .then((answer) => {
+        if (this.#asked === id) this.allowed = answer;
+      })
+      .catch(() => {});
+  }
+}
