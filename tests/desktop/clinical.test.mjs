@@ -43,7 +43,10 @@ test('a new client is added and booked for three weekly visits with the therapis
   await app.type('[data-testid=client-family-name]', client.family);
   await app.type('[data-testid=client-phone]', client.phone);
   await app.click('[data-testid=client-save]');
-  await app.find('[data-testid=open-clinical-record]');
+  await app.find('[data-testid=client-row]', { text: client.family });
+  // Not hers yet (shared care is off in the demo): her clinical record opens once she is booked.
+  await app.find('[data-record-access=no]');
+  assert.equal(await app.shows('[data-testid=open-clinical-record]'), false);
   await app.click('[data-testid=nav-calendar]');
   for (const date of visits) {
     await app.click('[data-testid=new-booking]');

@@ -7,20 +7,30 @@ import { call } from '../api';
 import { may } from '../app/session.svelte';
 
 export class RecordAccess {
-  allowed = $state(false);
-  #asked = '';
+  /** `asking` until the core has answered for the client in view. */
+  state = $state<'asking' | 'yes' | 'no'>('no');
+  #asked: string | null = null;
 
-  /** Asks for `clientId` (again only when it changes); `allowed` follows the answer. */
+  get allowed(): boolean {
+    return this.state === 'yes';
+  }
+
+  /** Asks for `clientId` (again only when it changes); `state` follows the answer. */
   check(clientId: string | null | undefined): void {
     const id = clientId ?? '';
     if (id === this.#asked) return;
     this.#asked = id;
-    this.allowed = false;
-    if (!id || !may('view_clinical')) return;
+    if (!id || !may('view_clinical')) {
+      this.state = 'no';
+      return;
+    }
+    this.state = 'asking';
     call('care.may_open', { clientId: id })
       .then((answer) => {
-        if (this.#asked === id) this.allowed = answer;
+        if (this.#asked === id) this.state = answer ? 'yes' : 'no';
       })
-      .catch(() => {});
+      .catch(() => {
+        if (this.#asked === id) this.state = 'no';
+      });
   }
 }
