@@ -136,18 +136,18 @@ async fn targets(
     Ok(found)
 }
 
-/// The same wall-clock time `days` later, or why it does not exist.
-pub(crate) fn shifted(tz: Tz, local: &str, days: i64, time: &str) -> Result<DateTime<Utc>, String> {
-    let date = NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M")
-        .map_err(|_| "unreadable time".to_owned())?
-        .date()
-        + Duration::days(days);
-    let at = NaiveDateTime::parse_from_str(&format!("{date}T{time}"), "%Y-%m-%dT%H:%M")
-        .map_err(|_| "unreadable time".to_owned())?;
-    match tz.from_local_datetime(&at) {
+/// The same wall-clock time `days` later, or why it does not exist (a `start` error naming the
+/// day). Both times were read by the core before, so an unreadable one is an internal error.
+pub(crate) fn shifted(tz: Tz, local: &str, days: i64, time: &str) -> ApiResult<DateTime<Utc>> {
+    let read = |text: &str| {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").map_err(|_| ApiError::internal())
+    };
+    let date = read(local)?.date() + Duration::days(days);
+    match tz.from_local_datetime(&read(&format!("{date}T{time}"))?) {
         LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => Ok(t.with_timezone(&Utc)),
-        LocalResult::None => Err(format!(
-            "{time} does not exist on {date}: the clocks go forward then."
+        LocalResult::None => Err(ApiError::validation(
+            "start",
+            format!("{time} does not exist on {date}: the clocks go forward then."),
         )),
     }
 }
@@ -197,8 +197,7 @@ pub async fn move_appointment(
         let start = if index == 0 {
             new_start
         } else {
-            shifted(tz, &before.start, days, &time)
-                .map_err(|message| on_day(index, before, ApiError::validation("start", message)))?
+            shifted(tz, &before.start, days, &time).map_err(|error| on_day(index, before, error))?
         };
         let placement = Placement {
             client_id: &before.client_id,
