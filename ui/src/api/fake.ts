@@ -85,6 +85,33 @@ import {
   type IsoDate,
   type WallTime,
 } from '../time/wallclock';
+import {
+  Refusal,
+  validation,
+  conflict,
+  notFound,
+  optionalLine,
+  requiredLine,
+  multiline,
+  email,
+  phone,
+  colour,
+  within,
+  id,
+  words,
+  searchKey,
+} from './fake-rules';
+import {
+  type StoredSettings,
+  DEMO_SETTINGS,
+  THERAPISTS,
+  ROOMS,
+  SERVICES,
+  CLIENTS,
+  DAY_SLOTS,
+  CANCEL_REASONS,
+  random,
+} from './fake-demo';
 
 export interface FakeOptions {
   /** 'demo': a configured demo clinic; 'empty': first run (not configured). */
@@ -137,237 +164,6 @@ interface StoredStaff {
   active: boolean;
   failures: number;
   lockedUntilMs: number;
-}
-
-class Refusal {
-  constructor(readonly error: ApiError) {}
-}
-
-function validation(field: string, message: string): Refusal {
-  return new Refusal({ code: 'validation', message, field });
-}
-
-function conflict(message: string, field?: string): Refusal {
-  return new Refusal(field ? { code: 'conflict', message, field } : { code: 'conflict', message });
-}
-
-function notFound(what: string): Refusal {
-  return new Refusal({ code: 'not_found', message: `That ${what} no longer exists.` });
-}
-
-// ---- field rules (as in src/fields.rs) ----
-
-function cleanText(raw: unknown): string {
-  return String(raw ?? '')
-    .normalize('NFC')
-    .replace(/[\p{Cc}]/gu, (c) => (c === '\n' || c === '\t' ? c : ''))
-    .trim();
-}
-
-function optionalLine(field: string, label: string, raw: unknown, max: number): string {
-  const text = cleanText(raw).replace(/[\n\t]/g, ' ');
-  if ([...text].length > max) throw validation(field, `${label} can be at most ${max} characters.`);
-  return text;
-}
-
-function requiredLine(field: string, label: string, raw: unknown, max: number): string {
-  const text = optionalLine(field, label, raw, max);
-  if (text === '') throw validation(field, `${label} is required.`);
-  return text;
-}
-
-function multiline(field: string, label: string, raw: unknown, max: number): string {
-  const text = cleanText(raw);
-  if ([...text].length > max) throw validation(field, `${label} can be at most ${max} characters.`);
-  return text;
-}
-
-function email(field: string, raw: unknown): string {
-  const text = optionalLine(field, 'Email', raw, 254);
-  if (text === '') return text;
-  const at = text.indexOf('@');
-  const local = at >= 0 ? text.slice(0, at) : '';
-  const domain = at >= 0 ? text.slice(at + 1) : '';
-  const valid =
-    at > 0 &&
-    local !== '' &&
-    domain.includes('.') &&
-    !domain.startsWith('.') &&
-    !domain.endsWith('.') &&
-    !domain.includes('@') &&
-    !/\s/.test(text);
-  if (!valid) throw validation(field, 'Email should look like name@example.com.');
-  return text;
-}
-
-function phone(field: string, raw: unknown): string {
-  const text = optionalLine(field, 'Phone', raw, 32);
-  if (text === '') return text;
-  const allowed = /^[0-9 +\-.()]+$/.test(text);
-  const digits = text.replace(/\D/g, '').length;
-  if (!allowed || digits < 6 || digits > 15 || text.slice(1).includes('+')) {
-    throw validation(field, 'Phone should be a number like +44 20 7946 0958.');
-  }
-  return text;
-}
-
-function colour(field: string, raw: unknown): string {
-  const text = String(raw ?? '')
-    .trim()
-    .toLowerCase();
-  if (!/^#[0-9a-f]{6}$/.test(text))
-    throw validation(field, 'Colour should be written like #2f7d6d.');
-  return text;
-}
-
-function within(field: string, label: string, value: unknown, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw validation(field, `${label} must be between ${min} and ${max}.`);
-  }
-  return n;
-}
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function id(field: string, raw: unknown): string {
-  const text = String(raw ?? '').trim();
-  if (!UUID_RE.test(text)) throw validation(field, 'This reference is not valid.');
-  return text.toLowerCase();
-}
-
-// ---- search (as in src/clients/search.rs) ----
-
-function fold(text: string): string {
-  const special: Record<string, string> = {
-    ł: 'l',
-    Ł: 'l',
-    ø: 'o',
-    Ø: 'o',
-    ß: 'ss',
-    æ: 'ae',
-    Æ: 'ae',
-    œ: 'oe',
-    Œ: 'oe',
-    đ: 'd',
-    Đ: 'd',
-    ð: 'd',
-    Ð: 'd',
-    þ: 'th',
-    Þ: 'th',
-    ı: 'i',
-  };
-  return [...text.normalize('NFKD').replace(/\p{M}/gu, '')]
-    .map((c) => special[c] ?? c.toLowerCase())
-    .join('');
-}
-
-function words(text: string): string[] {
-  return fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '');
-}
-
-function searchKey(client: Client): string {
-  const parts = [client.givenName, client.familyName, client.preferredName, client.email].flatMap(
-    words,
-  );
-  const digits = client.phone.replace(/\D/g, '');
-  if (digits) parts.push(digits);
-  if (client.email) parts.push(fold(client.email));
-  return ' ' + parts.join(' ');
-}
-
-// ---- the demo clinic (as in src/demo.rs) ----
-
-/** The clinic's details as stored; `hasLogo` is worked out when they are read. */
-type StoredSettings = Omit<ClinicSettings, 'hasLogo'>;
-
-const DEMO_SETTINGS: StoredSettings = {
-  name: 'Riverside Massage & Movement',
-  address: '12 Mill Lane\nYork YO1 7HH',
-  phone: '+44 1904 555 012',
-  email: 'hello@riverside-massage.example',
-  website: 'riverside-massage.example',
-  timeZone: 'Europe/London',
-  currency: 'GBP',
-  lateCancelHours: 24,
-  sharedCare: false,
-};
-
-const THERAPISTS: Array<[string, string]> = [
-  ['Maya Patel', '#2f7d6d'],
-  ['Tom Okafor', '#6a57a5'],
-  ['Hannah Berg', '#b5602c'],
-];
-
-const ROOMS = ['Willow room', 'Cedar room'];
-
-const SERVICES: Array<[string, number, number, number, string]> = [
-  ['Initial assessment and treatment', 75, 15, 7500, '#3b7ea1'],
-  ['Deep tissue massage', 60, 15, 6500, '#2f7d6d'],
-  ['Sports massage', 45, 15, 5500, '#a0522d'],
-  ['Swedish relaxation massage', 60, 15, 6000, '#7b68ae'],
-  ['Myofascial release', 60, 15, 6500, '#4f7942'],
-  ['Pregnancy massage', 60, 15, 6500, '#c0607a'],
-];
-
-const CLIENTS: Array<[string, string, string]> = [
-  ['Zoë', 'Łukasiewicz-Ørsted', 'Zoë'],
-  ['Minh Khai', 'Nguyễn Thị', ''],
-  ['Siobhán', "O'Connell", ''],
-  ['José', 'Álvarez', 'Pepe'],
-  ['Amara', 'Okonkwo', ''],
-  ['Oliver', 'Hughes', 'Ollie'],
-  ['Priya', 'Raman', ''],
-  ['Liam', 'Fitzgerald', ''],
-  ['Chloé', 'Dubois', ''],
-  ['Mohammed', 'Al-Sayed', ''],
-  ['Grace', 'Thompson', ''],
-  ['Henrik', 'Lindqvist', ''],
-  ['Aisha', 'Bello', ''],
-  ['Daniel', 'Cohen', 'Dan'],
-  ['Mei', 'Chen', ''],
-  ['Rhys', 'Morgan', ''],
-  ['Fatima', 'Rahman', ''],
-  ['Jakub', 'Nowak', 'Kuba'],
-  ['Eleanor', 'Clarke', 'Ellie'],
-  ['Kwame', 'Mensah', ''],
-  ['Sofia', 'Rossi', ''],
-  ['Callum', 'MacLeod', ''],
-  ['Yuki', 'Tanaka', ''],
-  ['Isabel', 'Fernández', 'Isa'],
-  ['Noah', 'Williams', ''],
-  ['Anika', 'Sharma', ''],
-  ['Ruairí', 'Byrne', ''],
-  ['Helen', 'Baker', ''],
-  ['Tariq', 'Hussain', ''],
-  ['Ingrid', 'Solberg', ''],
-  ['Marcus', 'Reid', ''],
-  ['Leah', 'Goldberg', ''],
-  ['Emeka', 'Eze', ''],
-  ['Charlotte', 'Evans', 'Lottie'],
-  ['Björn', 'Svensson', ''],
-  ['Nadia', 'Petrova', ''],
-  ['George', 'Wright', ''],
-  ['Hana', 'Novák', ''],
-  ['Samuel', 'Adeyemi', 'Sam'],
-  ['Ruth', 'Campbell', ''],
-];
-
-const DAY_SLOTS = ['09:00', '10:30', '12:00', '14:00', '15:30', '17:00'];
-const CANCEL_REASONS = ['Client unwell', 'Work commitment', 'Travel disruption'];
-
-/** A small deterministic generator (mulberry32), so the demo is the same for a given today. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // ---- the clinic ----
