@@ -265,8 +265,20 @@ fn is_passive(call: &Call) -> bool {
     )
 }
 
+/// Where a call comes from, for the idle lock. Only a person's input keeps a desk awake: a window
+/// that reloads by itself (its change-feed poll, or refreshing what another seat changed) marks
+/// those calls [`Origin::Refresh`], and they leave the idle timer alone — otherwise, on a shared
+/// database, another seat's writes would keep an unattended desk open for ever.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Someone at the desk asked for it (clicked, typed, chose).
+    Person,
+    /// The window asked by itself.
+    Refresh,
+}
+
 /// The single entry point of every shell: checks who is at the desk and what they may do, then
-/// runs the operation.
+/// runs the operation, as asked by the person at the desk ([`dispatch_from`] says otherwise).
 ///
 /// Order: `Anyone` operations (set-up, sign-in, unlock, status) always run. Otherwise nobody
 /// signed in → `unauthenticated`; the role lacks the permission → `forbidden`; the desk is
@@ -275,15 +287,31 @@ fn is_passive(call: &Call) -> bool {
 /// All of that happens before any work. The actor comes from the desk (Rust state), never from
 /// the request. Arguments are never logged: only the operation's name is.
 pub async fn dispatch(clinic: &Clinic, desk: &Desk, call: Call) -> ApiResult<Reply> {
+    dispatch_from(clinic, desk, call, Origin::Person).await
+}
+
+/// [`dispatch`], saying where the call comes from: a [`Origin::Refresh`] call is checked and run
+/// exactly the same, but does not count as someone using the desk.
+pub async fn dispatch_from(
+    clinic: &Clinic,
+    desk: &Desk,
+    call: Call,
+    origin: Origin,
+) -> ApiResult<Reply> {
     let op = call.name();
-    let result = admit_and_run(clinic, desk, call).await;
+    let result = admit_and_run(clinic, desk, call, origin).await;
     if let Err(error) = &result {
         tracing::debug!(op, code = ?error.code, "operation refused");
     }
     result
 }
 
-async fn admit_and_run(clinic: &Clinic, desk: &Desk, call: Call) -> ApiResult<Reply> {
+async fn admit_and_run(
+    clinic: &Clinic,
+    desk: &Desk,
+    call: Call,
+    origin: Origin,
+) -> ApiResult<Reply> {
     let permission = call.permission();
     if permission == Permission::Anyone {
         let actor = desk.actor().unwrap_or_else(Actor::nobody);
@@ -325,7 +353,7 @@ async fn admit_and_run(clinic: &Clinic, desk: &Desk, call: Call) -> ApiResult<Re
             _ => Err(ApiError::locked()),
         };
     }
-    if !is_passive(&call) {
+    if origin == Origin::Person && !is_passive(&call) {
         desk.touch(now_ms);
     }
     run(clinic, desk, &actor, call).await

@@ -20,9 +20,12 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 const KILLS: usize = 200;
+/// The instant the clinic is set up at, and the writer's clock starts at (`PALMA_NOW`).
+const START: &str = "2026-11-18T09:00:00Z";
 
 async fn set_up(url: &str) {
-    let clock = std::sync::Arc::new(FixedClock::new(chrono::Utc::now()));
+    let start = chrono::DateTime::parse_from_rfc3339(START).unwrap();
+    let clock = std::sync::Arc::new(FixedClock::new(start.to_utc()));
     let clinic = Clinic::open(url, clock, "crash-test")
         .await
         .unwrap()
@@ -148,6 +151,7 @@ async fn killing_the_writer_at_random_never_loses_or_breaks_anything() {
     for round in 0..KILLS {
         let mut child = Command::new(env!("CARGO_BIN_EXE_palma"))
             .args(["--database", &url, "__crash-writer"])
+            .env("PALMA_NOW", START)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -194,6 +198,7 @@ async fn killing_the_writer_at_random_never_loses_or_breaks_anything() {
 fn palma(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_palma"))
         .args(args)
+        .env("PALMA_NOW", START)
         .env_remove("RUST_BACKTRACE")
         .output()
         .unwrap()

@@ -7,10 +7,8 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use palma::api::{self, Call};
-use palma::clock::SystemClock;
 use palma::staff::{Actor, Desk};
 use palma::{ApiError, Clinic, db};
-use std::sync::Arc;
 use tauri::Manager;
 
 mod calendar_file;
@@ -23,14 +21,21 @@ struct Shell {
     desk: Desk,
 }
 
-/// The only command: `{ op, args }` in, the operation's result or an `ApiError` out.
+/// The only command: `{ op, args }` in, the operation's result or an `ApiError` out. `refresh`
+/// marks a call the window made by itself (reloading data), which does not keep the desk awake.
 #[tauri::command]
 async fn call(
     shell: tauri::State<'_, Shell>,
     call: serde_json::Value,
+    refresh: Option<bool>,
 ) -> Result<api::Reply, ApiError> {
     let call: Call = api::parse_call(call)?;
-    api::dispatch(&shell.clinic, &shell.desk, call).await
+    let origin = if refresh == Some(true) {
+        api::Origin::Refresh
+    } else {
+        api::Origin::Person
+    };
+    api::dispatch_from(&shell.clinic, &shell.desk, call, origin).await
 }
 
 fn main() -> anyhow::Result<()> {
@@ -43,7 +48,7 @@ fn main() -> anyhow::Result<()> {
     let url = db::configured_url()?;
     let clinic = tauri::async_runtime::block_on(Clinic::open(
         &url,
-        Arc::new(SystemClock),
+        palma::clock::for_shell()?,
         &palma::clinic::this_workstation(),
     ))?;
     // Housekeeping every hour while Palma is open: the daily backup (the core decides whether

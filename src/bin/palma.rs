@@ -7,7 +7,6 @@ use base64::Engine;
 use clap::{Parser, Subcommand};
 use palma::api::{Call, NoArgs, dispatch};
 use palma::audit::{self, Verdict};
-use palma::clock::{Clock, SystemClock};
 use palma::documents::history::{self, IssueAftercare, PdfFile};
 use palma::documents::{Paper, PrintOptions};
 use palma::settings::StartClinic;
@@ -15,7 +14,6 @@ use palma::staff::{Actor, Desk};
 use palma::{Clinic, backup, db};
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 #[path = "palma/crash_writer.rs"]
 mod crash_writer;
@@ -112,11 +110,12 @@ async fn main() -> anyhow::Result<()> {
         None => db::configured_url()?,
     };
     let mut out = std::io::stdout().lock();
+    let clock = palma::clock::for_shell()?;
     if let Command::Restore { file } = &cli.command {
         // Restore must not hold the database open: it replaces the file.
         let live = sqlite_path(&url)
             .context("restore works on an SQLite database only; for PostgreSQL use pg_restore")?;
-        let stamp = SystemClock.now().format("%Y%m%d-%H%M%S").to_string();
+        let stamp = clock.now().format("%Y%m%d-%H%M%S").to_string();
         let restored = backup::restore_sqlite(file, &live, &stamp)
             .await
             .map_err(|e| anyhow::anyhow!(e.message))?;
@@ -126,13 +125,9 @@ async fn main() -> anyhow::Result<()> {
         }
         return Ok(());
     }
-    let clinic = Clinic::open(
-        &url,
-        Arc::new(SystemClock),
-        &palma::clinic::this_workstation(),
-    )
-    .await
-    .context("opening the database")?;
+    let clinic = Clinic::open(&url, clock, &palma::clinic::this_workstation())
+        .await
+        .context("opening the database")?;
     // The command line is a trusted maintenance tool: it acts as the built-in owner.
     let desk = Desk::system(Actor::builtin_owner());
     match cli.command {
@@ -190,7 +185,7 @@ async fn main() -> anyhow::Result<()> {
             let visit = match (session, demo) {
                 (Some(id), _) => id,
                 (None, _) => {
-                    history::latest_planned_visit(&clinic, SystemClock.now().timestamp_millis())
+                    history::latest_planned_visit(&clinic, clinic.now().timestamp_millis())
                         .await
                         .map_err(|e| anyhow::anyhow!(e.message))?
                         .context("no visit has a self-care programme yet: run `palma demo` first")?

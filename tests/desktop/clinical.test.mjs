@@ -9,11 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { App } from './driver.mjs';
+import { App, clinicDate } from './driver.mjs';
 
 const zone = 'Europe/London';
-const day = (daysAgo) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(Date.now() - daysAgo * 86_400_000));
+const day = (daysAgo) => clinicDate(-daysAgo, zone);
 const visits = [day(14), day(7), day(0)];
 const client = { given: 'Ingrid', family: 'Solberg-Hart', phone: '07700 900777' };
 const fullName = `${client.given} ${client.family}`;

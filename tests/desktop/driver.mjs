@@ -13,6 +13,39 @@ const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 const binary = process.env.PALMA_DESKTOP_BINARY ?? join(process.cwd(), 'target/debug/palma-desktop');
 export const artifacts = process.env.PALMA_ARTIFACTS ?? tmpdir();
 
+/**
+ * The instant the app's clock starts at: PALMA_NOW (RFC 3339), which every app this driver
+ * launches inherits (debug builds read it), or the real clock when it is not set. The test
+ * command runs the suite at several such instants; tests take their dates from here.
+ */
+const fixedStart = process.env.PALMA_NOW ? Date.parse(process.env.PALMA_NOW) : null;
+if (Number.isNaN(fixedStart)) throw new Error(`PALMA_NOW is not an instant: ${process.env.PALMA_NOW}`);
+const startedAt = performance.now();
+
+/** "Now" as the app under test sees it (running on from PALMA_NOW, when set). */
+export function now() {
+  if (fixedStart === null) return new Date(performance.timeOrigin + performance.now());
+  return new Date(fixedStart + performance.now() - startedAt);
+}
+
+/** The date (YYYY-MM-DD) `days` days after the app's today, in the demo clinic's zone. */
+export function clinicDate(days = 0, zone = 'Europe/London') {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(now());
+  return addDays(today, days);
+}
+
+/** `date` (YYYY-MM-DD) moved by `days` calendar days. */
+export function addDays(date, days) {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The ISO weekday of `date`: 1 = Monday … 7 = Sunday. */
+export function weekdayOf(date) {
+  return ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -8,19 +8,20 @@
 
 import assert from 'node:assert/strict';
 import { execFile, execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { App } from './driver.mjs';
+import { App, clinicDate } from './driver.mjs';
 
 const server = process.env.PALMA_TEST_POSTGRES;
 const skip = server
   ? false
   : 'needs PostgreSQL: set PALMA_TEST_POSTGRES=postgres://user@host:port/postgres (scripts/test does)';
 
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+const today = clinicDate();
 const client = { given: 'Wiremu', family: 'Live-Refresh', phone: '07700 900321' };
 const LIMIT_MS = 2000;
 const eveningTimes = ['18:00', '18:30', '19:00', '19:30', '20:00', '20:30', '21:00', '21:30', '22:00'];
@@ -37,7 +38,7 @@ async function committed(databaseUrl, family, n, stop) {
     const count = await new Promise((resolve, reject) =>
       execFile('psql', [databaseUrl, '-tAc', sql], (error, out) => (error ? reject(error) : resolve(out))),
     );
-    if (Number(count.trim()) >= n) return Date.now();
+    if (Number(count.trim()) >= n) return performance.now();
     await sleep(20);
   }
   return null;
@@ -45,7 +46,7 @@ async function committed(databaseUrl, family, n, stop) {
 
 /** A new, empty database on the server; returns its URL. */
 function freshDatabase() {
-  const name = `palma_live_${Date.now()}_${process.pid}`;
+  const name = `palma_live_${randomUUID().replaceAll('-', '')}`;
   execFileSync('psql', [server, '-v', 'ON_ERROR_STOP=1', '-qc', `CREATE DATABASE ${name}`]);
   const url = new URL(server);
   url.pathname = `/${name}`;
@@ -105,7 +106,7 @@ function appointmentsShown(app, text) {
 /** Resolves with the moment `app`'s calendar shows `n` appointments with `text`. */
 async function shown(app, text, n, stop) {
   while (!stop.done) {
-    if ((await appointmentsShown(app, text)) >= n) return Date.now();
+    if ((await appointmentsShown(app, text)) >= n) return performance.now();
     await sleep(25);
   }
   return null;
@@ -203,8 +204,8 @@ describe('two windows on one PostgreSQL database', { skip }, () => {
     // The demo's own bookings are random: take the next late time that is free.
     while (eveningTimes.length > 0 && !booked) {
       await reception.choose('[data-testid=booking-time]', eveningTimes.shift());
-      submitted = Date.now();
-      if ((await submitBooking(reception)) === 'booked') booked = Date.now();
+      submitted = performance.now();
+      if ((await submitBooking(reception)) === 'booked') booked = performance.now();
     }
     if (!booked) stop.done = true;
     assert.ok(booked, 'reception could book a free evening time');
@@ -223,8 +224,64 @@ describe('two windows on one PostgreSQL database', { skip }, () => {
     await treatment.type('[data-testid=cancel-reason]', 'Client phoned the treatment room');
     await treatment.click('[data-testid=cancel-submit]');
     await treatment.gone(`[data-testid=appointment][data-appointment-id="${id}"]`);
-    const cancelled = Date.now();
+    const cancelled = performance.now();
     await reception.gone(`[data-testid=appointment][data-appointment-id="${id}"]`, { timeout: 15_000 });
-    console.log(`live refresh: the cancellation reached reception in ${Date.now() - cancelled} ms`);
+    console.log(`live refresh: the cancellation reached reception in ${performance.now() - cancelled} ms`);
+  });
+
+  test('an unattended window locks while the other seat keeps working', async () => {
+    // Reception is in use (a person's click); then the owner's desk policy, set in the shared
+    // database: lock after one idle minute.
+    await reception.click('[data-testid=nav-calendar]');
+    execFileSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-qc', 'UPDATE security_settings SET idle_lock_minutes = 1']);
+    // From here nobody touches the treatment room's window. Reception books once and then adds
+    // a client every 20 seconds; each write makes the treatment room reload by itself. Those
+    // reloads are not a person at the desk, so they must not keep it awake.
+    const before = await appointmentsShown(treatment, client.family);
+    const started = performance.now();
+    let locked = null;
+    let writes = 0;
+    let seenWhileIdle = 0;
+    while (locked === null && performance.now() - started < 110_000) {
+      if (writes === 0) {
+        await reception.click('[data-testid=new-booking]');
+        await reception.find('[data-testid=booking-dialog]');
+        await reception.type('[data-testid=booking-client-search]', client.family);
+        await reception.click('[data-testid=booking-client-option]', { text: client.given });
+        await reception.chooseByLabel('[data-testid=booking-service]', 'Sports massage');
+        await reception.chooseByLabel('[data-testid=booking-practitioner]', 'Maya Patel');
+        await reception.chooseByLabel('[data-testid=booking-room]', 'Willow');
+        await reception.choose('[data-testid=booking-date]', today);
+        let result = null;
+        while (result !== 'booked' && eveningTimes.length > 0) {
+          await reception.choose('[data-testid=booking-time]', eveningTimes.shift());
+          result = await submitBooking(reception);
+        }
+        assert.equal(result, 'booked', 'reception could book a free evening time');
+        await reception.click('[data-testid=nav-clients]');
+      } else {
+        await reception.click('[data-testid=new-client]');
+        await reception.type('[data-testid=client-given-name]', `Walk-in ${writes}`);
+        await reception.type('[data-testid=client-family-name]', 'Idle-Test');
+        await reception.type('[data-testid=client-phone]', `07700 9004${String(writes).padStart(2, '0')}`);
+        await reception.click('[data-testid=client-save]');
+        await reception.find('[role=status]', { text: `Walk-in ${writes} Idle-Test was added.` });
+      }
+      writes += 1;
+      const next = performance.now() + 20_000;
+      while (locked === null && performance.now() < next) {
+        if (await treatment.shows('[data-testid=lock-screen]')) locked = performance.now() - started;
+        else seenWhileIdle = Math.max(seenWhileIdle, (await appointmentsShown(treatment, client.family)) - before);
+        await sleep(500);
+      }
+    }
+    await treatment.screenshot('live-idle-locked');
+    console.log(
+      `idle lock: the unattended window locked ${Math.round(locked ?? -1)} ms into the test, after ` +
+        `${writes} writes at the other seat (its calendar showed the new booking while open: ${seenWhileIdle >= 1})`,
+    );
+    assert.ok(seenWhileIdle >= 1, 'the idle window refreshed with the other seat’s booking');
+    assert.ok(locked !== null, 'the unattended window locked within 110 seconds');
+    assert.equal(await reception.shows('[data-testid=lock-screen]'), false, 'the seat in use stays open');
   });
 });

@@ -4,10 +4,10 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { App } from './driver.mjs';
+import { App, clinicDate } from './driver.mjs';
 
 /** Today in the demo clinic's time zone, as the calendar names it. */
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+const today = clinicDate();
 const client = { given: 'Aroha', family: 'Ngata-Whitcombe', phone: '07700 900555' };
 
 let app;

@@ -5,21 +5,16 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { App } from './driver.mjs';
-
-const ZONE = 'Europe/London';
-const iso = (date) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(date);
+import { App, addDays, clinicDate, weekdayOf } from './driver.mjs';
 
 /**
  * A Wednesday three weeks or more ahead in the demo clinic's zone: past the demo's two weeks of
  * appointments, so only Maya's hours decide.
  */
 function nextWednesday() {
-  const day = new Date();
-  day.setUTCDate(day.getUTCDate() + 20);
-  do day.setUTCDate(day.getUTCDate() + 1);
-  while (new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, weekday: 'long' }).format(day) !== 'Wednesday');
-  return iso(day);
+  let day = clinicDate(21);
+  while (weekdayOf(day) !== 3) day = addDays(day, 1);
+  return day;
 }
 const WEDNESDAY = 3;
 const bookingDay = nextWednesday();

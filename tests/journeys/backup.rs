@@ -65,8 +65,8 @@ async fn backup_now(world: &World, folder: &Path) -> BackupReport {
 }
 
 #[tokio::test]
-async fn backup_then_restore_reproduces_every_record() {
-    let world = World::new().await;
+async fn backup_then_restore_of_the_demo_reproduces_every_record() {
+    let world = World::for_demo().await;
     let Some(live) = world.sqlite_file() else {
         return;
     };

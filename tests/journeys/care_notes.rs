@@ -670,7 +670,7 @@ async fn demo_records(world: &World) -> (Vec<i64>, Vec<String>, Vec<f64>) {
 
 #[tokio::test]
 async fn the_demo_gives_clients_realistic_deterministic_clinical_records() {
-    let world = World::new().await;
+    let world = World::for_demo().await;
     let (counts, minh_precautions, zoe_pain) = demo_records(&world).await;
     assert_eq!(counts[0], 6, "six intakes");
     assert_eq!(counts[1], 9, "precautions the six intakes raise");
@@ -703,7 +703,7 @@ async fn the_demo_gives_clients_realistic_deterministic_clinical_records() {
             lines: world.count("journal").await
         }
     );
-    let again = World::new().await;
+    let again = World::for_demo().await;
     assert_eq!(
         demo_records(&again).await,
         (counts, minh_precautions, zoe_pain)

@@ -14,6 +14,7 @@ mod clients;
 mod export_folder;
 mod find;
 mod handouts;
+mod idle;
 mod import;
 mod journal;
 mod output;

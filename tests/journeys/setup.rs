@@ -107,7 +107,7 @@ fn malformed_calls_are_validation_errors_without_values() {
 
 #[tokio::test]
 async fn the_demo_clinic_is_complete_and_journaled() {
-    let world = World::new().await;
+    let world = World::for_demo().await;
     let _: palma::settings::SetupStatus = world
         .call(Call::SetupStart(StartClinic::Demo))
         .await

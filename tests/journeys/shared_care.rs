@@ -220,7 +220,7 @@ async fn another_therapists_clinical_letters_are_neither_listed_nor_reprinted() 
 
 #[tokio::test]
 async fn demo_therapists_open_the_records_of_the_clients_they_treat() {
-    let world = World::new().await;
+    let world = World::for_demo().await;
     let _: palma::settings::SetupStatus = world
         .call(Call::SetupStart(palma::settings::StartClinic::Demo))
         .await

@@ -461,7 +461,7 @@ async fn deactivating_someone_signs_them_out_and_an_owner_always_remains() {
 
 #[tokio::test]
 async fn the_demo_has_accounts_to_show_and_real_clinics_do_not() {
-    let world = World::new().await;
+    let world = World::for_demo().await;
     let none: Vec<DemoAccount> = world
         .call(Call::SetupDemoAccounts(NoArgs {}))
         .await

@@ -1,7 +1,7 @@
 //! The test world: a clinic on a fresh database, a fixed clock, and typed calls.
 
 use chrono::{DateTime, TimeZone, Utc};
-use palma::api::{Call, NoArgs, dispatch};
+use palma::api::{Call, NoArgs, Origin, dispatch_from};
 use palma::clients::ClientInput;
 use palma::clock::FixedClock;
 use palma::db::Engine;
@@ -24,9 +24,30 @@ pub fn start_of_tests() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 18, 9, 0, 0).unwrap()
 }
 
+/// When the demo journeys run: `PALMA_NOW` (RFC 3339) when set — the test command runs them at
+/// several instants, since the demo clinic is generated around its clock's today — else the
+/// fixed start of every other test.
+pub fn demo_instant() -> DateTime<Utc> {
+    match std::env::var("PALMA_NOW") {
+        Ok(at) => DateTime::parse_from_rfc3339(&at)
+            .unwrap_or_else(|e| panic!("PALMA_NOW must be an RFC 3339 instant ({e})"))
+            .with_timezone(&Utc),
+        Err(_) => start_of_tests(),
+    }
+}
+
 impl World {
     pub async fn new() -> Self {
-        let clock = Arc::new(FixedClock::new(start_of_tests()));
+        Self::at(start_of_tests()).await
+    }
+
+    /// A world for the demo clinic, on the day `demo_instant` says.
+    pub async fn for_demo() -> Self {
+        Self::at(demo_instant()).await
+    }
+
+    pub async fn at(start: DateTime<Utc>) -> Self {
+        let clock = Arc::new(FixedClock::new(start));
         let (url, dir) = match std::env::var("PALMA_TEST_POSTGRES") {
             Ok(server) => (fresh_postgres_database(&server).await, None),
             Err(_) => {
@@ -81,7 +102,18 @@ impl World {
         desk: &Desk,
         call: Call,
     ) -> Result<T, ApiError> {
-        let reply = dispatch(&self.clinic, desk, call).await?;
+        self.call_from(desk, call, Origin::Person).await
+    }
+
+    /// Calls an operation at a given desk, as a person's action or as the window refreshing
+    /// by itself.
+    pub async fn call_from<T: DeserializeOwned>(
+        &self,
+        desk: &Desk,
+        call: Call,
+        origin: Origin,
+    ) -> Result<T, ApiError> {
+        let reply = dispatch_from(&self.clinic, desk, call, origin).await?;
         Ok(serde_json::from_str(reply.get()).expect("reply matches its declared type"))
     }
 

@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import './app.css';
 import { setTransport } from './api';
+import { watchPersonInput } from './api/presence';
 import { insideTauri, tauriTransport } from './api/tauri';
 import App from './App.svelte';
 import NoCore from './NoCore.svelte';
@@ -31,6 +32,7 @@ async function boot(): Promise<void> {
     mount(NoCore, { target });
     return;
   }
+  watchPersonInput();
   mount(App, { target });
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call, INTERNAL_ERROR, setTransport, toApiError, type Transport } from './client';
+import { PERSON_WINDOW_MS, watchPersonInput } from './presence';
 
 function rejecting(reason: unknown): Transport {
   return { send: () => Promise.reject(reason) };
@@ -17,7 +18,25 @@ describe('the typed client', () => {
       configured: true,
       clinicName: 'Riverside',
     });
-    expect(send).toHaveBeenCalledWith('setup.status', {});
+    expect(send).toHaveBeenCalledWith('setup.status', {}, { refresh: true });
+  });
+
+  it('marks calls as the window’s own unless a person used it in the last few seconds', async () => {
+    const send = vi.fn().mockResolvedValue({});
+    setTransport({ send });
+    const stop = watchPersonInput(window);
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(100_000);
+    await call('setup.status', {});
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+    await call('setup.status', {});
+    clock.mockReturnValue(100_000 + PERSON_WINDOW_MS + 1);
+    await call('setup.status', {});
+    stop();
+    expect(send.mock.calls.map((c) => c[2])).toEqual([
+      { refresh: true },
+      { refresh: false },
+      { refresh: true },
+    ]);
   });
 
   it('passes a well-formed ApiError through, field included', async () => {

@@ -5,6 +5,7 @@
 // in the desktop app, an in-memory fake in tests and in the browser preview.
 
 import type { ApiError, ErrorCode, Operations, PdfFile } from './generated';
+import { personActive } from './presence';
 
 export type Operation = keyof Operations;
 export type ArgsOf<K extends Operation> = Operations[K]['args'];
@@ -12,7 +13,11 @@ export type ResultOf<K extends Operation> = Operations[K]['result'];
 
 /** Carries one request to the core. Resolves with the result or rejects with an `ApiError`. */
 export interface Transport {
-  send(op: string, args: unknown): Promise<unknown>;
+  /**
+   * `refresh` marks a call the window made by itself, with nobody using it (see `presence.ts`):
+   * the core runs it as any other, but it does not keep the desk from locking.
+   */
+  send(op: string, args: unknown, options?: { refresh: boolean }): Promise<unknown>;
   /**
    * The desktop shell's own commands (not core operations): `open_pdf` resolves with the path
    * it opened, `save_pdf` and `save_file` (an `.ics` calendar file) with the saved path or null
@@ -112,7 +117,7 @@ export async function call<K extends Operation>(op: K, args: ArgsOf<K>): Promise
   }
   let result: unknown;
   try {
-    result = await transport.send(op, args);
+    result = await transport.send(op, args, { refresh: !personActive() });
   } catch (reason) {
     const error = toApiError(reason);
     report(error, op);

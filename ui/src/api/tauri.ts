@@ -5,8 +5,8 @@ import { open } from '@tauri-apps/plugin-dialog';
 import type { Transport } from './client';
 
 export const tauriTransport: Transport = {
-  send(op, args) {
-    return invoke('call', { call: { op, args } });
+  send(op, args, options) {
+    return invoke('call', { call: { op, args }, refresh: options?.refresh ?? false });
   },
   native(command, args) {
     return invoke(command, { fileName: args.fileName, base64: args.base64 });

@@ -3,7 +3,7 @@
 // are dropped, and a refresh that changed nothing leaves the screen alone.
 
 import { call, messageOf, type CalendarView, type ClinicHours, type TherapistHours } from '../api';
-import type { IsoDate } from '../time/wallclock';
+import { addDays, type IsoDate } from '../time/wallclock';
 
 export class CalendarData {
   view = $state<CalendarView | null>(null);
@@ -19,7 +19,9 @@ export class CalendarData {
 
   /**
    * Loads `days` days from `from`. Resolves with the new view when it changed, or null (an older
-   * request, nothing new, or a failure, which is kept in `error`).
+   * request, nothing new, or a failure, which is kept in `error`). Until the core has said what
+   * the clinic's today is, `from` is only the computer's guess: an answer that shows the clinic's
+   * today is not in that range resolves (so the page can turn to today) without being shown.
    */
   async load(
     from: IsoDate,
@@ -32,7 +34,9 @@ export class CalendarData {
       const view = await call('calendar.range', { from, days, includeCancelled });
       if (mine !== this.#asked) return null;
       this.error = '';
+      const guessed = this.today === null;
       this.today = view.today;
+      if (guessed && !(view.today >= from && view.today < addDays(from, days))) return view;
       const answer = JSON.stringify(view);
       if (answer === this.#lastAnswer) return null;
       this.#lastAnswer = answer;

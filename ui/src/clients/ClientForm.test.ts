@@ -42,6 +42,7 @@ describe('the client form', () => {
     expect(send).toHaveBeenCalledWith(
       'clients.create',
       expect.objectContaining({ givenName: 'Jo', familyName: 'Bloggs', email: 'jo-at-example' }),
+      expect.anything(),
     );
   });
 
