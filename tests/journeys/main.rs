@@ -28,4 +28,5 @@ mod rules;
 mod series;
 mod setup;
 mod shared_care;
+mod sign_in_guards;
 mod staff;
