@@ -156,14 +156,14 @@ impl PrintFolder {
             None => (default_location()?, false),
         };
         let folder = Self {
-            path: private_folder(&path)?,
             set_by_environment,
+            ..Self::at(&path)?
         };
         folder.remove_older(now);
         Ok(folder)
     }
 
-    /// The folder at `path`, checked or made private (tests, and `prepare`).
+    /// The folder at `path`, checked or made private.
     pub fn at(path: &Path) -> Result<Self, ApiError> {
         Ok(Self {
             path: private_folder(path)?,
