@@ -395,20 +395,23 @@ pub async fn check_sqlite_file(path: &Path) -> ApiResult<()> {
     }
 }
 
-/// The URL of the PostgreSQL database, for `pg_dump`.
-fn postgres_url(clinic: &Clinic) -> ApiResult<String> {
-    Ok(clinic.url().to_owned())
-}
-
 async fn pg_dump(clinic: &Clinic, partial: &Path) -> ApiResult<()> {
-    let url = postgres_url(clinic)?;
-    let dump = tokio::process::Command::new("pg_dump")
+    // The password goes through pg_dump's environment, never its command line, which every
+    // user of the computer can read.
+    let (url, password) = crate::db::password_apart(clinic.url())
+        .ok_or_else(|| refused("The PostgreSQL address could not be read for pg_dump."))?;
+    let mut command = tokio::process::Command::new("pg_dump");
+    command
         .arg("--format=custom")
         .arg("--no-owner")
         .arg("--file")
         .arg(partial)
         .arg("--dbname")
-        .arg(&url)
+        .arg(&url);
+    if let Some(password) = password {
+        command.env("PGPASSWORD", password);
+    }
+    let dump = command
         .output()
         .await
         .map_err(|e| io_failed("run pg_dump (is PostgreSQL's client installed?)", &e))?;

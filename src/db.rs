@@ -64,6 +64,33 @@ pub fn data_folder() -> PathBuf {
     )
 }
 
+/// A PostgreSQL URL taken apart for a client program such as `pg_dump`: the URL without its
+/// password, and the password (decoded) to hand over through the program's environment
+/// (`PGPASSWORD`). A command line is readable by every user of the computer (`ps`,
+/// `/proc/*/cmdline`); a process's environment is not. `None` when the URL cannot be read.
+pub fn password_apart(url: &str) -> Option<(String, Option<String>)> {
+    let mut parsed = url::Url::parse(url).ok()?;
+    let mut password = parsed.password().map(|encoded| {
+        percent_encoding::percent_decode_str(encoded)
+            .decode_utf8_lossy()
+            .into_owned()
+    });
+    parsed.set_password(None).ok()?;
+    // libpq also takes `?password=…`; that must leave the command line too.
+    let (passwords, others): (Vec<_>, Vec<_>) = parsed
+        .query_pairs()
+        .map(|(key, value)| (key.into_owned(), value.into_owned()))
+        .partition(|(key, _)| key == "password");
+    if let Some((_, value)) = passwords.into_iter().next_back() {
+        password = password.or(Some(value));
+        parsed.set_query(None);
+        if !others.is_empty() {
+            parsed.query_pairs_mut().extend_pairs(others);
+        }
+    }
+    Some((parsed.to_string(), password))
+}
+
 /// A URL for an SQLite file, created if it does not exist.
 pub fn sqlite_url(path: &std::path::Path) -> String {
     format!("sqlite://{}?mode=rwc", path.display())
@@ -103,4 +130,32 @@ pub async fn connect(url: &str) -> Result<(AnyPool, Engine), ConnectError> {
     };
     migrator.run(&pool).await.map_err(ConnectError::Migrate)?;
     Ok((pool, engine))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::password_apart;
+
+    #[test]
+    fn the_password_comes_out_of_a_postgres_url() {
+        assert_eq!(
+            password_apart("postgres://clinic:p%40ss%3Aw%2Frd@db.local:5432/palma?sslmode=require"),
+            Some((
+                "postgres://clinic@db.local:5432/palma?sslmode=require".to_owned(),
+                Some("p@ss:w/rd".to_owned())
+            ))
+        );
+        assert_eq!(
+            password_apart("postgres://clinic@db.local/palma?password=s3cret&sslmode=disable"),
+            Some((
+                "postgres://clinic@db.local/palma?sslmode=disable".to_owned(),
+                Some("s3cret".to_owned())
+            ))
+        );
+        assert_eq!(
+            password_apart("postgres://clinic@127.0.0.1:54330/palma"),
+            Some(("postgres://clinic@127.0.0.1:54330/palma".to_owned(), None))
+        );
+        assert_eq!(password_apart("not a url"), None);
+    }
 }

@@ -21,6 +21,7 @@ pub mod fields;
 pub mod handouts;
 pub mod letterhead;
 pub mod matching;
+pub mod output_files;
 pub mod scheduling;
 pub mod settings;
 pub mod staff;

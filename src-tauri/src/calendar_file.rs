@@ -2,10 +2,11 @@
 //! dialog). As with PDFs, the webview hands over the file the core returned and never names a
 //! path: only a plain `.ics` name and content that is a calendar are accepted.
 
-use crate::pdf::{native_error, plain_name};
+use crate::Shell;
+use crate::pdf::{plain_name, print_folder, save_as, stem};
 use base64::Engine;
 use palma::ApiError;
-use tauri_plugin_dialog::DialogExt;
+use palma::output_files::PRINT_DIR_VAR;
 
 /// The file's bytes and a file name that is only a name (no folders, ends in .ics).
 fn checked(file_name: &str, base64: &str) -> Result<(String, Vec<u8>), ApiError> {
@@ -20,39 +21,22 @@ fn checked(file_name: &str, base64: &str) -> Result<(String, Vec<u8>), ApiError>
 }
 
 /// Asks where to save the calendar file and writes it; `None` when the person cancels. With
-/// `PALMA_PRINT_DIR` set (kiosks, automated tests) it is written there without asking.
+/// `PALMA_PRINT_DIR` set (kiosks, automated tests) it is written there, as a new file, without
+/// asking.
 #[tauri::command]
 pub async fn save_file(
     app: tauri::AppHandle,
+    shell: tauri::State<'_, Shell>,
     file_name: String,
     base64: String,
 ) -> Result<Option<String>, ApiError> {
     let (name, bytes) = checked(&file_name, &base64)?;
-    let path = if let Some(folder) = std::env::var_os("PALMA_PRINT_DIR") {
-        let folder = std::path::PathBuf::from(folder);
-        std::fs::create_dir_all(&folder)
-            .map_err(|_| native_error("The folder for saved files could not be created."))?;
-        folder.join(name)
-    } else {
-        let chosen = tauri::async_runtime::spawn_blocking(move || {
-            app.dialog()
-                .file()
-                .set_file_name(name)
-                .add_filter("Calendar", &["ics"])
-                .blocking_save_file()
-        })
-        .await
-        .map_err(|_| native_error("The save dialog could not be shown."))?;
-        let Some(chosen) = chosen else {
-            return Ok(None);
-        };
-        chosen
-            .into_path()
-            .map_err(|_| native_error("That place cannot be written to."))?
-    };
-    std::fs::write(&path, bytes)
-        .map_err(|_| native_error("The calendar file could not be saved there."))?;
-    Ok(Some(path.to_string_lossy().into_owned()))
+    if std::env::var_os(PRINT_DIR_VAR).is_some() {
+        let path = print_folder(&shell)?.write(stem(&name, ".ics"), ".ics", &bytes)?;
+        return Ok(Some(path.to_string_lossy().into_owned()));
+    }
+    let not_saved = "The calendar file could not be saved there.";
+    save_as(app, name, ("Calendar", "ics"), &bytes, not_saved).await
 }
 
 #[cfg(test)]

@@ -1,20 +1,27 @@
 //! Native handling of PDFs the core produced: open one in the system viewer for printing, or
 //! save it where the person chooses. The webview hands over the file the core returned; it
 //! never names a path, so it cannot write anywhere but the print folder or a chosen file.
+//! The print folder (private to this user, new files with unguessable names, removed after a
+//! day) is the core's `palma::output_files::PrintFolder`.
 
+use crate::Shell;
 use base64::Engine;
+use palma::output_files::PrintFolder;
 use palma::{ApiError, ErrorCode};
-use std::path::PathBuf;
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
-/// Where printed PDFs are written before the viewer opens them. `PALMA_PRINT_DIR` overrides it
-/// (and then nothing is opened: for kiosks and automated tests).
-fn print_folder() -> (PathBuf, bool) {
-    match std::env::var_os("PALMA_PRINT_DIR") {
-        Some(dir) => (PathBuf::from(dir), false),
-        None => (std::env::temp_dir().join("palma-print"), true),
-    }
+/// This user's private print folder (or `PALMA_PRINT_DIR`), files older than a day removed.
+/// The core checks and makes it; the clock is the clinic's, like every other "now".
+pub(crate) fn print_folder(shell: &Shell) -> Result<PrintFolder, ApiError> {
+    PrintFolder::prepare(std::time::SystemTime::from(shell.clinic.now()))
+}
+
+/// The stem of a plain file name (`aftercare-2026-11-22-ab12.pdf` → `aftercare-2026-11-22-ab12`),
+/// the readable part of the printed file's name; the print folder adds a random part.
+pub(crate) fn stem<'a>(name: &'a str, extension: &str) -> &'a str {
+    let stem = name.strip_suffix(extension).unwrap_or(name);
+    stem.get(..60).unwrap_or(stem)
 }
 
 pub(crate) fn native_error(message: &str) -> ApiError {
@@ -56,21 +63,19 @@ pub(crate) fn plain_name(file_name: &str, extension: &str) -> Result<String, Api
     Ok(name)
 }
 
-/// Writes the PDF to the print folder and opens it in the system viewer; returns its path.
+/// Writes the PDF as a new file in the print folder and opens it in the system viewer (not
+/// when `PALMA_PRINT_DIR` chose the folder); returns its path.
 #[tauri::command]
 pub async fn open_pdf(
     app: tauri::AppHandle,
+    shell: tauri::State<'_, Shell>,
     file_name: String,
     base64: String,
 ) -> Result<String, ApiError> {
     let (name, bytes) = checked(&file_name, &base64)?;
-    let (folder, open) = print_folder();
-    std::fs::create_dir_all(&folder)
-        .map_err(|_| native_error("The print folder could not be created."))?;
-    let path = folder.join(name);
-    std::fs::write(&path, bytes)
-        .map_err(|_| native_error("The PDF could not be written for printing."))?;
-    if open {
+    let folder = print_folder(&shell)?;
+    let path = folder.write(stem(&name, ".pdf"), ".pdf", &bytes)?;
+    if !folder.is_set_by_environment() {
         app.opener()
             .open_path(path.to_string_lossy(), None::<&str>)
             .map_err(|_| {
@@ -88,11 +93,31 @@ pub async fn save_pdf(
     base64: String,
 ) -> Result<Option<String>, ApiError> {
     let (name, bytes) = checked(&file_name, &base64)?;
+    save_as(
+        app,
+        name,
+        ("PDF", "pdf"),
+        &bytes,
+        "The PDF could not be saved there.",
+    )
+    .await
+}
+
+/// Asks where to save a file (native dialog, offering `name` and the `filter`'s extension)
+/// and writes `bytes` there; `None` when the person cancels. The dialog has asked before
+/// replacing a file, so a chosen file is written over.
+pub(crate) async fn save_as(
+    app: tauri::AppHandle,
+    name: String,
+    (filter, extension): (&'static str, &'static str),
+    bytes: &[u8],
+    not_saved: &str,
+) -> Result<Option<String>, ApiError> {
     let chosen = tauri::async_runtime::spawn_blocking(move || {
         app.dialog()
             .file()
             .set_file_name(name)
-            .add_filter("PDF", &["pdf"])
+            .add_filter(filter, &[extension])
             .blocking_save_file()
     })
     .await
@@ -103,7 +128,7 @@ pub async fn save_pdf(
     let path = chosen
         .into_path()
         .map_err(|_| native_error("That place cannot be written to."))?;
-    std::fs::write(&path, bytes).map_err(|_| native_error("The PDF could not be saved there."))?;
+    std::fs::write(&path, bytes).map_err(|_| native_error(not_saved))?;
     Ok(Some(path.to_string_lossy().into_owned()))
 }
 

@@ -1,5 +1,5 @@
 //! `palma`: the command line for scripting and maintenance — demo data, journal verification,
-//! backup and restore. It opens the same database as the desktop app (`PALMA_DATABASE_URL` or
+//! backup and restore, unlocking a locked-out account. It opens the same database as the desktop app (`PALMA_DATABASE_URL` or
 //! the app-data file) and acts as the built-in owner.
 
 use anyhow::{Context, bail};
@@ -80,6 +80,11 @@ enum Command {
         /// Where to write the PDF.
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Lifts the lockout of an account after repeated wrong passwords or PINs (journaled).
+    UnlockAccount {
+        /// The account's username.
+        user: String,
     },
     /// Test support: writes clients and bookings in a loop, printing each committed id.
     #[command(name = "__crash-writer", hide = true)]
@@ -220,6 +225,17 @@ async fn main() -> anyhow::Result<()> {
                 .await
                 .map_err(|e| anyhow::anyhow!(e.message))?;
             write_pdf(&mut out, &file, &reply)?;
+        }
+        Command::UnlockAccount { user } => {
+            let unlocked =
+                palma::staff::accounts::unlock_account(&clinic, &Actor::builtin_owner(), &user)
+                    .await
+                    .map_err(|e| anyhow::anyhow!(e.message))?;
+            writeln!(
+                out,
+                "unlocked {} ({}): they can sign in again",
+                unlocked.username, unlocked.display_name
+            )?;
         }
         Command::CrashWriter => crash_writer::run(&clinic, &desk, &mut out).await?,
     }

@@ -5,6 +5,10 @@
 //! The client list as CSV can be written into a chosen folder the same way
 //! (`palma-clients-<date>.csv`).
 //!
+//! Nothing already in the folder is overwritten and no link in it is followed
+//! (`output_files`): a taken name moves on to `-2`, `-3`…, and a link at the name is refused
+//! as a `conflict` naming it.
+//!
 //! The folder is filled under a temporary name and renamed when complete, so a failed export
 //! leaves no half-written folder that looks finished. The journal records the export with
 //! counts and file names only — never client text.
@@ -15,6 +19,7 @@ use crate::clinic::Clinic;
 use crate::documents::{PrintOptions, client_summary, history};
 use crate::error::{ApiError, ApiResult};
 use crate::fields;
+use crate::output_files::{self, Unwritten};
 use crate::settings;
 use crate::staff::Actor;
 use serde::{Deserialize, Serialize};
@@ -110,19 +115,11 @@ pub async fn export_list_to(
     let clients = i64::try_from(csv.matches("\r\n").count().saturating_sub(1)).unwrap_or(0);
     let tz = settings::load(clinic.pool()).await?.tz();
     let day = clinic.now().with_timezone(&tz).format("%Y-%m-%d");
-    let mut file = folder.join(format!("palma-clients-{day}.csv"));
-    let mut n = 1;
-    while file.exists() {
-        n += 1;
-        file = folder.join(format!("palma-clients-{day}-{n}.csv"));
-    }
-    std::fs::write(&file, csv.as_bytes()).map_err(|error| {
-        tracing::warn!(%error, "writing the client list failed");
-        ApiError::validation(
-            "folder",
-            "Palma could not write to this folder. Choose another one.",
-        )
-    })?;
+    let file =
+        output_files::at_free_name(&folder, &format!("palma-clients-{day}"), ".csv", |path| {
+            output_files::write_new(path, csv.as_bytes())
+        })
+        .map_err(|unwritten| unwritten.into_api_error("folder"))?;
     let mut tx = crate::audit::WriteTx::begin(clinic, actor).await?;
     tx.record(crate::audit::Entry {
         action: "export",
@@ -143,34 +140,28 @@ pub async fn export_list_to(
 }
 
 /// Writes `files` into a new folder `name` (or `name-2`, `name-3`… when taken) in `parent`,
-/// through a temporary folder renamed at the end.
+/// through a private temporary folder (an unguessable name) that takes the final name only
+/// when complete, and never in place of anything already there.
 fn write_folder(parent: &Path, name: &str, files: &[(String, Vec<u8>)]) -> ApiResult<PathBuf> {
-    let failed = |error: std::io::Error| {
-        tracing::warn!(%error, "writing a client export failed");
-        ApiError::validation(
-            "folder",
-            "Palma could not write to this folder. Choose another one.",
-        )
-    };
-    let staging = parent.join(format!(".{name}.partial-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&staging);
-    std::fs::create_dir(&staging).map_err(failed)?;
+    let failed = |error: std::io::Error| Unwritten::Io(error).into_api_error("folder");
+    let staging = parent.join(format!(".{name}.partial-{}", output_files::random_part()));
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(&staging).map_err(failed)?;
     let filled = files
         .iter()
-        .try_for_each(|(file, bytes)| std::fs::write(staging.join(file), bytes));
-    if let Err(error) = filled {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(failed(error));
+        .try_for_each(|(file, bytes)| output_files::write_new(&staging.join(file), bytes));
+    let placed = filled.map_err(Unwritten::Io).and_then(|()| {
+        output_files::at_free_name(parent, name, "", |target| {
+            output_files::rename_new(&staging, target)
+        })
+    });
+    match placed {
+        Ok(target) => Ok(target),
+        Err(unwritten) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            Err(unwritten.into_api_error("folder"))
+        }
     }
-    let mut target = parent.join(name);
-    let mut n = 1;
-    while target.exists() {
-        n += 1;
-        target = parent.join(format!("{name}-{n}"));
-    }
-    std::fs::rename(&staging, &target).map_err(|error| {
-        let _ = std::fs::remove_dir_all(&staging);
-        failed(error)
-    })?;
-    Ok(target)
 }

@@ -464,6 +464,49 @@ async fn store_secret(
     Ok(saved)
 }
 
+/// Lifts the lockout that repeated wrong passwords or PINs put on the account with this
+/// username (`palma unlock-account USER`: the owner at the command line, for the day every
+/// owner is locked out), journaled against the account. Only an owner may.
+pub async fn unlock_account(
+    clinic: &Clinic,
+    actor: &Actor,
+    username: &str,
+) -> ApiResult<StaffMember> {
+    if !may(actor, crate::api::Permission::ManageStaff) {
+        return Err(ApiError::forbidden("Only an owner can unlock an account."));
+    }
+    let mut tx = WriteTx::begin(clinic, actor).await?;
+    let id: Option<String> = sqlx::query_scalar("SELECT id FROM staff WHERE username_key = $1")
+        .bind(username.trim().to_lowercase())
+        .fetch_optional(tx.conn())
+        .await?;
+    let Some(id) = id else {
+        return Err(ApiError {
+            code: crate::error::ErrorCode::NotFound,
+            message: format!("No account has the username {}.", username.trim()),
+            field: Some("username".into()),
+        });
+    };
+    sqlx::query(
+        "UPDATE staff SET failed_attempts = 0, locked_until_ms = 0, updated_at = $1 WHERE id = $2",
+    )
+    .bind(tx.at_ms())
+    .bind(&id)
+    .execute(tx.conn())
+    .await?;
+    tx.record(Entry {
+        action: "unlock_account",
+        entity: "staff",
+        entity_id: &id,
+        client_id: None,
+        detail: String::new(),
+    })
+    .await?;
+    let unlocked = find(tx.conn(), &id).await?.ok_or_else(ApiError::internal)?;
+    tx.commit().await?;
+    Ok(unlocked)
+}
+
 /// Makes the first owner together with the clinic (first run), inside the set-up's write.
 pub(crate) async fn create_owner(
     tx: &mut WriteTx,
@@ -499,7 +542,8 @@ pub(crate) async fn prepare_owner(clinic: &Clinic, owner: &NewStaff) -> ApiResul
 /// Signs the desk in as a freshly created owner (first run at this window).
 pub(crate) fn sign_in_new_owner(clinic: &Clinic, desk: &Desk, id: &str, owner: &NewStaff) {
     if desk.actor().is_none() {
-        desk.sign_in(owner_actor(id, owner), clinic.now().timestamp_millis());
+        // The owner has just chosen their password here: as good as signing in with it.
+        desk.sign_in_with_password(owner_actor(id, owner), clinic.now().timestamp_millis());
     }
 }
 

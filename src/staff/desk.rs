@@ -6,16 +6,22 @@
 //! longer than the clinic's `idleLockMinutes` (by the injected clock) → locked, and while
 //! locked only the sign-in, unlock and status calls pass (plus, when the clinic allows it, the
 //! calendar without client names).
+//!
+//! A desk also remembers whether anyone has signed in at it with a password since it started:
+//! quick switching with a PIN (a short secret) is only for desks a password opened.
 
 use super::Actor;
 use chrono::{DateTime, Utc};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// One window's session.
 pub struct Desk {
     state: Mutex<DeskState>,
     /// The command line and other trusted tools: always signed in, never idle-locked.
     system: bool,
+    /// Someone signed in here with a password since the desk started (kept across sign-outs).
+    opened_with_password: AtomicBool,
 }
 
 /// A copy of the desk's state at one moment.
@@ -38,13 +44,14 @@ impl Desk {
         Self {
             state: Mutex::new(DeskState::default()),
             system: false,
+            opened_with_password: AtomicBool::new(false),
         }
     }
 
-    /// A desk already signed in as `actor` at `now` (tests; a shell restoring nothing else).
+    /// A desk already signed in as `actor` at `now`, as if with their password (tests).
     pub fn signed_in(actor: Actor, now: DateTime<Utc>) -> Self {
         let desk = Self::new();
-        desk.sign_in(actor, now.timestamp_millis());
+        desk.sign_in_with_password(actor, now.timestamp_millis());
         desk
     }
 
@@ -57,6 +64,7 @@ impl Desk {
                 last_activity_ms: 0,
             }),
             system: true,
+            opened_with_password: AtomicBool::new(false),
         }
     }
 
@@ -84,6 +92,18 @@ impl Desk {
         self.with(|state| state.locked)
     }
 
+    /// Whether someone has signed in here with a password since the desk started.
+    pub fn opened_with_password(&self) -> bool {
+        self.opened_with_password.load(Ordering::SeqCst)
+    }
+
+    /// Signs `actor` in after their password was checked (or chosen, at first run).
+    pub(crate) fn sign_in_with_password(&self, actor: Actor, now_ms: i64) {
+        self.sign_in(actor, now_ms);
+        self.opened_with_password.store(true, Ordering::SeqCst);
+    }
+
+    /// Signs `actor` in (a PIN switch: does not open the desk for further switches).
     pub(crate) fn sign_in(&self, actor: Actor, now_ms: i64) {
         self.with(|state| {
             *state = DeskState {
@@ -156,5 +176,16 @@ mod tests {
         assert!(!cli.check_idle(i64::MAX / 2, 5).locked);
         cli.sign_out();
         assert!(cli.actor().is_some(), "the command line stays the owner");
+    }
+
+    #[test]
+    fn a_password_sign_in_opens_the_desk_for_switching_while_it_runs() {
+        let desk = Desk::new();
+        assert!(!desk.opened_with_password());
+        desk.sign_in(Actor::builtin_owner(), 0);
+        assert!(!desk.opened_with_password(), "a PIN switch does not");
+        desk.sign_in_with_password(Actor::builtin_owner(), 0);
+        desk.sign_out();
+        assert!(desk.opened_with_password(), "kept after signing out");
     }
 }

@@ -3,7 +3,10 @@
 //!
 //! Repeated failures lock the account: after 5 wrong passwords or PINs in a row, sign-in is
 //! refused for 1 minute, then 2, 4, 8… (capped at a day) without even checking the secret.
-//! Every sign-in, failure and switch is journaled against the account (never the secret).
+//! The lockout is read and each try counted under the writers' lock, so tries sent all at once
+//! get no more than 5 secrets compared (see `attempt`). Every sign-in, failure and switch is
+//! journaled against the account (never the secret). Quick switch with a PIN works only at a
+//! desk someone opened with a password since it started.
 
 use super::accounts::roles_from;
 use super::{Actor, Desk, passwords};
@@ -77,17 +80,16 @@ pub struct SwitchCandidate {
     pub display_name: String,
 }
 
-/// An account's sign-in state.
+/// An account as sign-in finds it (its secrets and lockout are read under the lock, in
+/// `attempt`).
 struct Account {
     actor: Actor,
     active: bool,
-    password_hash: String,
-    pin_hash: Option<String>,
-    locked_until_ms: i64,
+    has_pin: bool,
 }
 
 const ACCOUNT: &str = "SELECT id, display_name, is_owner, is_reception, is_therapist, active, \
-                       password_hash, pin_hash, locked_until_ms FROM staff";
+                       CASE WHEN pin_hash IS NULL THEN 0 ELSE 1 END AS has_pin FROM staff";
 
 fn account_from(row: &AnyRow) -> Result<Account, sqlx::Error> {
     Ok(Account {
@@ -97,9 +99,7 @@ fn account_from(row: &AnyRow) -> Result<Account, sqlx::Error> {
             roles: roles_from(row)?,
         },
         active: row.try_get::<i32, _>("active")? != 0,
-        password_hash: row.try_get("password_hash")?,
-        pin_hash: row.try_get("pin_hash")?,
-        locked_until_ms: row.try_get("locked_until_ms")?,
+        has_pin: row.try_get::<i32, _>("has_pin")? != 0,
     })
 }
 
@@ -136,53 +136,82 @@ fn locked_out(until_ms: i64, now_ms: i64) -> ApiError {
     }
 }
 
-/// Checks a secret for an account, honouring and updating its lockout, and journals the
-/// outcome. `check` says which stored secret to compare with.
+/// Which stored secret a try is compared with.
+#[derive(Clone, Copy)]
+enum Secret {
+    Password,
+    Pin,
+    /// Unlocking a desk: the PIN when the secret looks like one and the account has one, else
+    /// the password.
+    PasswordOrPin,
+}
+
+/// One try at an account's secret; whether it was right. The outcome is journaled against
+/// the account.
+///
+/// The lockout is checked and the try counted as a failure in one write, under the writers'
+/// lock, before the secret is compared: a read outside the lock let every one of many tries
+/// sent at once see the account open, and all of them were compared. Comparing (Argon2id, slow
+/// on purpose) happens after that write, so it never holds the lock; a right secret then
+/// clears the count.
 async fn attempt(
     clinic: &Clinic,
-    account: &Account,
+    actor: &Actor,
     secret: &str,
-    use_pin: bool,
+    kind: Secret,
     action: &str,
 ) -> ApiResult<bool> {
-    let now_ms = clinic.now().timestamp_millis();
-    if account.locked_until_ms > now_ms {
-        return Err(locked_out(account.locked_until_ms, now_ms));
+    let id = actor.staff_id.as_str();
+    let mut tx = WriteTx::begin(clinic, actor).await?;
+    let row = sqlx::query(
+        "SELECT failed_attempts, locked_until_ms, password_hash, pin_hash FROM staff WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_one(tx.conn())
+    .await?;
+    let now_ms = tx.at_ms();
+    let locked_until_ms: i64 = row.try_get("locked_until_ms")?;
+    if locked_until_ms > now_ms {
+        return Err(locked_out(locked_until_ms, now_ms));
     }
-    let hash = if use_pin {
-        account.pin_hash.as_deref()
+    let failures = row.try_get::<i32, _>("failed_attempts")? + 1;
+    let locked_until_ms = if failures >= FAILURES_BEFORE_LOCKOUT {
+        let doublings = u32::try_from(failures - FAILURES_BEFORE_LOCKOUT)
+            .unwrap_or(0)
+            .min(16);
+        now_ms + (FIRST_LOCKOUT_MS << doublings).min(LONGEST_LOCKOUT_MS)
     } else {
-        Some(account.password_hash.as_str())
+        0
     };
-    let ok = match hash {
-        Some(hash) => passwords::verify(secret, hash).await?,
-        None => false,
+    sqlx::query("UPDATE staff SET failed_attempts = $1, locked_until_ms = $2 WHERE id = $3")
+        .bind(failures)
+        .bind(locked_until_ms)
+        .bind(id)
+        .execute(tx.conn())
+        .await?;
+    tx.commit().await?;
+
+    let password_hash: String = row.try_get("password_hash")?;
+    let pin_hash: Option<String> = row.try_get("pin_hash")?;
+    let pin_matches = async |pin_hash: Option<&str>| match pin_hash {
+        Some(pin_hash) => passwords::verify(secret, pin_hash).await,
+        None => Ok(false),
     };
-    let mut tx = WriteTx::begin(clinic, &account.actor).await?;
-    let id = account.actor.staff_id.as_str();
+    let ok = match kind {
+        Secret::Password => passwords::verify(secret, &password_hash).await?,
+        Secret::Pin => pin_matches(pin_hash.as_deref()).await?,
+        Secret::PasswordOrPin => {
+            let pin = pin_hash.as_deref().filter(|_| fields_pin(secret));
+            pin_matches(pin).await? || passwords::verify(secret, &password_hash).await?
+        }
+    };
+
+    let mut tx = WriteTx::begin(clinic, actor).await?;
     if ok {
         sqlx::query("UPDATE staff SET failed_attempts = 0, locked_until_ms = 0 WHERE id = $1")
             .bind(id)
             .execute(tx.conn())
             .await?;
-    } else {
-        let failures: i32 = sqlx::query_scalar(
-            "UPDATE staff SET failed_attempts = failed_attempts + 1 WHERE id = $1 RETURNING failed_attempts",
-        )
-        .bind(id)
-        .fetch_one(tx.conn())
-        .await?;
-        if failures >= FAILURES_BEFORE_LOCKOUT {
-            let doublings = u32::try_from(failures - FAILURES_BEFORE_LOCKOUT)
-                .unwrap_or(0)
-                .min(16);
-            let lockout = (FIRST_LOCKOUT_MS << doublings).min(LONGEST_LOCKOUT_MS);
-            sqlx::query("UPDATE staff SET locked_until_ms = $1 WHERE id = $2")
-                .bind(tx.at_ms() + lockout)
-                .bind(id)
-                .execute(tx.conn())
-                .await?;
-        }
     }
     let outcome = if ok {
         action.to_owned()
@@ -273,10 +302,18 @@ pub async fn sign_in(clinic: &Clinic, desk: &Desk, args: SignIn) -> ApiResult<De
         let _ = passwords::verify(&args.password, DUMMY_HASH).await?;
         return Err(wrong("password", NO_MATCH));
     };
-    if !attempt(clinic, &account, &args.password, false, "sign_in").await? {
+    if !attempt(
+        clinic,
+        &account.actor,
+        &args.password,
+        Secret::Password,
+        "sign_in",
+    )
+    .await?
+    {
         return Err(wrong("password", NO_MATCH));
     }
-    desk.sign_in(account.actor, clinic.now().timestamp_millis());
+    desk.sign_in_with_password(account.actor, clinic.now().timestamp_millis());
     status_of(clinic, desk).await
 }
 
@@ -318,14 +355,14 @@ pub async fn unlock(clinic: &Clinic, desk: &Desk, args: Unlock) -> ApiResult<Des
         desk.sign_out();
         return Err(ApiError::unauthenticated());
     }
-    let looks_like_pin = fields_pin(&args.secret) && account.pin_hash.is_some();
-    let ok = if looks_like_pin
-        && passwords::verify(&args.secret, account.pin_hash.as_deref().unwrap_or("")).await?
-    {
-        attempt(clinic, &account, &args.secret, true, "unlock").await?
-    } else {
-        attempt(clinic, &account, &args.secret, false, "unlock").await?
-    };
+    let ok = attempt(
+        clinic,
+        &account.actor,
+        &args.secret,
+        Secret::PasswordOrPin,
+        "unlock",
+    )
+    .await?;
     if !ok {
         return Err(wrong("secret", "That password or PIN is not right."));
     }
@@ -339,6 +376,12 @@ fn fields_pin(secret: &str) -> bool {
 
 pub async fn switch(clinic: &Clinic, desk: &Desk, args: Switch) -> ApiResult<DeskStatus> {
     let staff_id = fields::id("staffId", &args.staff_id)?;
+    if !desk.opened_with_password() {
+        return Err(wrong(
+            "staffId",
+            "Switching with a PIN works only at a desk where someone has signed in with a password. Sign in with your password.",
+        ));
+    }
     if !policy(clinic.pool()).await?.pin_switch {
         return Err(wrong(
             "staffId",
@@ -346,25 +389,28 @@ pub async fn switch(clinic: &Clinic, desk: &Desk, args: Switch) -> ApiResult<Des
         ));
     }
     let account = account_where(clinic, "id", &staff_id).await?;
-    let Some(account) = account.filter(|a| a.active && a.pin_hash.is_some()) else {
+    let Some(account) = account.filter(|a| a.active && a.has_pin) else {
         return Err(wrong("staffId", "That person cannot switch in with a PIN."));
     };
-    if !attempt(clinic, &account, &args.pin, true, "switch_in").await? {
+    if !attempt(clinic, &account.actor, &args.pin, Secret::Pin, "switch_in").await? {
         return Err(wrong("pin", "That PIN is not right."));
     }
     desk.sign_in(account.actor, clinic.now().timestamp_millis());
     status_of(clinic, desk).await
 }
 
-/// Who can switch in at this desk: only once someone has signed in here (a desk nobody has
-/// opened does not list the staff), only people with a PIN, and only when the clinic allows
-/// PIN switching.
+/// Who can switch in at this desk: only while someone is signed in here and someone has signed
+/// in with a password since the desk started (a desk nobody has opened does not list the
+/// staff), only people with a PIN, and only when the clinic allows PIN switching.
 pub async fn switch_list(
     clinic: &Clinic,
     desk: &Desk,
     _args: NoArgs,
 ) -> ApiResult<Vec<SwitchCandidate>> {
-    if desk.actor().is_none() || !policy(clinic.pool()).await?.pin_switch {
+    if desk.actor().is_none()
+        || !desk.opened_with_password()
+        || !policy(clinic.pool()).await?.pin_switch
+    {
         return Ok(Vec::new());
     }
     let rows = sqlx::query(

@@ -1,6 +1,7 @@
 //! Backups and restore: a round trip reproduces every record; a damaged or foreign file is
 //! refused before anything is touched; old backups beyond `keep` are removed; the daily
-//! schedule runs once a day. Restore is SQLite only; on PostgreSQL the backup is a `pg_dump`.
+//! schedule runs once a day. Restore is SQLite only; on PostgreSQL the backup is a `pg_dump`,
+//! which gets the password through its environment, never its command line.
 
 use crate::world::World;
 use chrono::Duration;
@@ -12,6 +13,8 @@ use sha2::{Digest, Sha256};
 use sqlx::{Connection, Row};
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Each table's row count and a hash of its whole content (every column, `quote`d).
 async fn snapshot(file: &Path) -> BTreeMap<String, (usize, String)> {
@@ -331,4 +334,80 @@ async fn a_failed_daily_backup_is_shown_until_one_works() {
     let after = settings().await;
     assert_eq!(after.last_failure, None);
     assert!(after.last_backup_ms.is_some());
+}
+
+/// pg_dump gets the database password through its environment, never its command line, which
+/// every user of the computer can read (`ps`, `/proc/*/cmdline`): during a backup made with a
+/// password in the URL, no process's command line holds it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pg_dump_never_has_the_password_on_its_command_line() {
+    if std::env::var_os("PALMA_TEST_POSTGRES").is_none() {
+        eprintln!("skipped: PALMA_TEST_POSTGRES is not set; this test needs PostgreSQL");
+        return;
+    }
+    let world = World::new().await;
+    world.small_clinic().await;
+    let role = format!("palma_backup_{}", palma::clinic::new_id().replace('-', ""));
+    let unique = palma::clinic::new_id().replace('-', "");
+    let secret = format!("Pw@{unique}");
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "CREATE ROLE {role} LOGIN SUPERUSER PASSWORD '{secret}'"
+    )))
+    .execute(world.clinic.pool())
+    .await
+    .unwrap();
+    let mut url = url::Url::parse(world.clinic.url()).unwrap();
+    url.set_username(&role).unwrap();
+    url.set_password(Some(&secret)).unwrap();
+    let clinic = palma::Clinic::open(url.as_str(), world.clock.clone(), "test-desk")
+        .await
+        .unwrap();
+    let done = Arc::new(AtomicBool::new(false));
+    let watching = done.clone();
+    let watcher = std::thread::spawn(move || {
+        let (mut saw_pg_dump, mut leaks) = (false, std::collections::BTreeSet::new());
+        while !watching.load(Ordering::SeqCst) {
+            for args in command_lines() {
+                // Run as itself or through a wrapper (Debian's pg_wrapper is a Perl script).
+                saw_pg_dump |= args
+                    .iter()
+                    .any(|a| a.ends_with("/pg_dump") || a == "pg_dump")
+                    && args.iter().any(|a| a == "--format=custom");
+                if args.iter().any(|a| a.contains(&unique)) {
+                    leaks.insert(args.join(" "));
+                }
+            }
+        }
+        (saw_pg_dump, leaks)
+    });
+    let folder = tempfile::tempdir().unwrap();
+    let made = backup::to_file(&clinic, &folder.path().join("palma.pgdump")).await;
+    done.store(true, Ordering::SeqCst);
+    let (saw_pg_dump, leaks) = watcher.join().unwrap();
+    clinic.close().await;
+    let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP ROLE {role}")))
+        .execute(world.clinic.pool())
+        .await;
+    assert!(made.unwrap().bytes > 0);
+    assert!(saw_pg_dump, "the watcher saw pg_dump running");
+    assert!(
+        leaks.is_empty(),
+        "the password is on a command line: {leaks:?}"
+    );
+}
+
+/// Every process's command line, as its arguments.
+fn command_lines() -> Vec<Vec<String>> {
+    let Ok(processes) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    processes
+        .filter_map(Result::ok)
+        .filter_map(|entry| std::fs::read(entry.path().join("cmdline")).ok())
+        .map(|raw| {
+            raw.split(|&b| b == 0)
+                .map(|arg| String::from_utf8_lossy(arg).into_owned())
+                .collect()
+        })
+        .collect()
 }

@@ -2,6 +2,7 @@
 //! `summary.pdf`, and a copy of every PDF issued to the client, journaled without client text;
 //! the clinical record only for people who may read it. Also the end of such a record: erased,
 //! listed as restricted, then purged whole — signed notes and issued documents included.
+//! Exports never write through a link or over a file already in the folder.
 
 use crate::world::{Fixture, World, actor_with};
 use chrono::Duration;
@@ -9,7 +10,7 @@ use palma::ErrorCode;
 use palma::api::{ById, Call, NoArgs};
 use palma::audit::{JournalLine, JournalQuery};
 use palma::care::{Note, NoteContent, NoteInput, StartNote};
-use palma::clients::export_folder::{ExportToFolder, ExportedFolder};
+use palma::clients::export_folder::{ExportToFolder, ExportedFolder, SavedFile, ToFolder};
 use palma::clients::requests::{ClientExport, Erasure, PurgeReport, RestrictedClient};
 use palma::documents::history::{IssueAftercare, PdfFile};
 use palma::handouts::programme::{AssignHandout, SessionProgramme};
@@ -212,6 +213,62 @@ async fn a_second_export_gets_its_own_folder_and_a_bad_folder_is_refused_by_name
         (refused.code, refused.field.as_deref()),
         (ErrorCode::Validation, Some("folder"))
     );
+}
+
+#[tokio::test]
+async fn exports_never_write_through_a_link_or_over_a_file() {
+    let world = World::new().await;
+    let f = world.small_clinic().await;
+    let folder = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let victim = elsewhere.path().join("victim.csv");
+    // Someone who can write to the folder plants a link at the name the export will use.
+    let list_name = "palma-clients-2026-11-18.csv";
+    std::os::unix::fs::symlink(&victim, folder.path().join(list_name)).unwrap();
+    let csv_to = || {
+        Call::ClientsExportCsvTo(ToFolder {
+            folder: folder.path().display().to_string(),
+        })
+    };
+    let refused = world.call::<SavedFile>(csv_to()).await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Conflict);
+    assert!(refused.message.contains(list_name), "{}", refused.message);
+    assert!(!victim.exists(), "nothing was written through the link");
+    // An ordinary file at the name is kept; the list goes to the next free name.
+    std::fs::remove_file(folder.path().join(list_name)).unwrap();
+    std::fs::write(folder.path().join(list_name), "mine").unwrap();
+    let saved: SavedFile = world.call(csv_to()).await.unwrap();
+    assert!(
+        saved.file.ends_with("palma-clients-2026-11-18-2.csv"),
+        "{}",
+        saved.file
+    );
+    assert_eq!(
+        std::fs::read_to_string(folder.path().join(list_name)).unwrap(),
+        "mine"
+    );
+
+    // The same for a client's export folder: a link at its name is refused, by name.
+    let short = &f.clients[0][f.clients[0].len() - 8..];
+    let export_name = format!("palma-export-2026-11-18-{short}");
+    std::os::unix::fs::symlink(elsewhere.path(), folder.path().join(&export_name)).unwrap();
+    let refused = world
+        .call::<ExportedFolder>(request(&f, folder.path()))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Conflict);
+    assert!(
+        refused.message.contains(&export_name),
+        "{}",
+        refused.message
+    );
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+    let left: Vec<_> = std::fs::read_dir(folder.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("partial"))
+        .collect();
+    assert!(left.is_empty(), "no staging folder is left: {left:?}");
 }
 
 #[tokio::test]

@@ -29,4 +29,5 @@ mod rules;
 mod series;
 mod setup;
 mod shared_care;
+mod sign_in_guards;
 mod staff;

@@ -14,14 +14,14 @@ use palma::staff::session::{DeskPolicy, SignIn, Switch, SwitchCandidate, Unlock}
 use palma::staff::{Desk, DeskStatus, Role, StaffInput, StaffMember};
 use serde_json::Value;
 
-fn sign_in(username: &str, password: &str) -> Call {
+pub(crate) fn sign_in(username: &str, password: &str) -> Call {
     Call::StaffSignIn(SignIn {
         username: username.into(),
         password: password.into(),
     })
 }
 
-fn new_staff(username: &str, roles: &[Role]) -> StaffInput {
+pub(crate) fn new_staff(username: &str, roles: &[Role]) -> StaffInput {
     StaffInput {
         id: None,
         display_name: format!("{username} person"),
@@ -34,7 +34,7 @@ fn new_staff(username: &str, roles: &[Role]) -> StaffInput {
 }
 
 /// A clinic set up at `desk` (so its owner is signed in there), plus a receptionist.
-async fn clinic_with_reception(world: &World, desk: &Desk) -> StaffMember {
+pub(crate) async fn clinic_with_reception(world: &World, desk: &Desk) -> StaffMember {
     let _: Value = world
         .call_at(
             desk,
