@@ -2,7 +2,7 @@
 //! driver so one set of SQL serves both. Connection set-up and migrations live here only.
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyPool, Executor, Row};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -87,9 +87,12 @@ pub async fn connect(url: &str) -> Result<(AnyPool, Engine), ConnectError> {
             Box::pin(async move {
                 if conn.backend_name() == "SQLite" {
                     // Pragmas cannot be set in the URL through the Any driver.
+                    // `secure_delete` overwrites deleted content with zeros, so a purged
+                    // client's words do not linger in freed pages of the file.
                     conn.execute(
                         "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 15000;",
+                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 15000; \
+                         PRAGMA secure_delete = ON;",
                     )
                     .await?;
                 }
@@ -103,4 +106,23 @@ pub async fn connect(url: &str) -> Result<(AnyPool, Engine), ConnectError> {
     };
     migrator.run(&pool).await.map_err(ConnectError::Migrate)?;
     Ok((pool, engine))
+}
+
+/// After client data is erased or purged. On SQLite the deleted rows are already zeroed in
+/// the database pages (`secure_delete`), but the write-ahead log still holds the pages as
+/// they were before: this folds the log into the file and truncates it to nothing. Readers
+/// still using an old snapshot keep the log busy; then it is emptied at a later erasure (and
+/// overwritten as the clinic writes). PostgreSQL keeps no such copy the clinic can reach.
+pub async fn forget_erased(pool: &AnyPool, engine: Engine) -> Result<(), sqlx::Error> {
+    if engine == Engine::Sqlite {
+        let done = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .fetch_one(pool)
+            .await?;
+        if done.try_get::<i64, _>(0)? != 0 {
+            tracing::warn!(
+                "the write-ahead log was busy and could not be emptied after an erasure"
+            );
+        }
+    }
+    Ok(())
 }

@@ -19,6 +19,7 @@ mod journal;
 mod output;
 mod permissions;
 mod precaution_flag;
+mod privacy;
 mod properties;
 mod property;
 mod reception;
