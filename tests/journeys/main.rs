@@ -24,6 +24,7 @@ mod properties;
 mod property;
 mod reception;
 mod referral;
+mod reprint;
 mod requests;
 mod rules;
 mod series;
