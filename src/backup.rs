@@ -168,8 +168,7 @@ pub async fn now(clinic: &Clinic, actor: &Actor, args: BackupNow) -> ApiResult<B
 
 /// Makes the daily backup when one is due (daily backups on, a folder chosen, and none made
 /// in the last 24 hours). The shell calls this on a timer; returns the report when it ran.
-/// A failure is kept for the owner to see (and journaled once, not at every retry) before it
-/// is returned; the next timer tries again.
+/// A failure is kept for the owner to see before it is returned; the next timer tries again.
 pub async fn backup_if_due(clinic: &Clinic, actor: &Actor) -> ApiResult<Option<BackupReport>> {
     let settings = load_settings(clinic.pool()).await?;
     let due = settings.daily
