@@ -112,17 +112,22 @@ pub async fn connect(url: &str) -> Result<(AnyPool, Engine), ConnectError> {
 /// the database pages (`secure_delete`), but the write-ahead log still holds the pages as
 /// they were before: this folds the log into the file and truncates it to nothing. Readers
 /// still using an old snapshot keep the log busy; then it is emptied at a later erasure (and
-/// overwritten as the clinic writes). PostgreSQL keeps no such copy the clinic can reach.
-pub async fn forget_erased(pool: &AnyPool, engine: Engine) -> Result<(), sqlx::Error> {
-    if engine == Engine::Sqlite {
-        let done = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .fetch_one(pool)
-            .await?;
-        if done.try_get::<i64, _>(0)? != 0 {
-            tracing::warn!(
-                "the write-ahead log was busy and could not be emptied after an erasure"
-            );
-        }
+/// overwritten as the clinic writes). The erasure has committed by then, so a failure here is
+/// logged, not returned. PostgreSQL keeps no such copy the clinic can reach.
+pub async fn forget_erased(pool: &AnyPool, engine: Engine) {
+    if engine != Engine::Sqlite {
+        return;
     }
-    Ok(())
+    let done = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .fetch_one(pool)
+        .await
+        .and_then(|row| row.try_get::<i64, _>(0));
+    match done {
+        Ok(0) => {}
+        Ok(_) => tracing::warn!("the write-ahead log was busy and not emptied after an erasure"),
+        Err(error) => tracing::warn!(
+            kind = %crate::error::database_error_kind(&error),
+            "emptying the write-ahead log failed"
+        ),
+    }
 }

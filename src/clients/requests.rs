@@ -197,7 +197,7 @@ pub async fn erase(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<Eras
         purge(&mut tx, &id).await?;
         super::search::drop_erased(&mut tx, clinic.engine()).await?;
         tx.commit().await?;
-        crate::db::forget_erased(clinic.pool(), clinic.engine()).await?;
+        crate::db::forget_erased(clinic.pool(), clinic.engine()).await;
         return Ok(Erasure {
             client_id: id,
             purge_after: None,
@@ -226,7 +226,7 @@ pub async fn erase(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<Eras
     .await?;
     super::search::drop_erased(&mut tx, clinic.engine()).await?;
     tx.commit().await?;
-    crate::db::forget_erased(clinic.pool(), clinic.engine()).await?;
+    crate::db::forget_erased(clinic.pool(), clinic.engine()).await;
     Ok(Erasure {
         client_id: id,
         purge_after: Some(purge_text),
@@ -303,7 +303,7 @@ pub async fn purge_due(clinic: &Clinic, actor: &Actor, _args: NoArgs) -> ApiResu
         tx.commit().await?;
     }
     if !due.is_empty() {
-        crate::db::forget_erased(clinic.pool(), clinic.engine()).await?;
+        crate::db::forget_erased(clinic.pool(), clinic.engine()).await;
     }
     Ok(PurgeReport {
         purged: i64::try_from(due.len()).unwrap_or(i64::MAX),
