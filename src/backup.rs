@@ -7,10 +7,11 @@
 //! `pg_dump --format=custom`, checked with `pg_restore --list`. The SHA-256 sits beside the
 //! file as `NAME.sha256` in `sha256sum` format. The newest `keep` backups in a folder are kept.
 //!
-//! Restore (SQLite) verifies the file completely — checksum when present, integrity,
-//! foreign keys, that it is a Palma database, that its journal chain verifies — on a copy
-//! next to the live database, BEFORE touching the live one; the replaced database is kept as
-//! `NAME.replaced-YYYYMMDD-HHMMSS`.
+//! A backup is journaled before the copy is taken, so the copy holds its own line (the
+//! journal of a restored database ends with the backup it came from); after it, a second line
+//! says it was made (with its SHA-256) or that it failed.
+//!
+//! Restore (SQLite) is in [`restore`].
 
 use crate::api::NoArgs;
 use crate::audit::{self, Entry, Verdict, WriteTx};
@@ -24,6 +25,9 @@ use sha2::{Digest, Sha256};
 use sqlx::{Connection, Row};
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
+
+mod restore;
+pub use restore::{Restored, RestoredBy, restore_sqlite};
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
@@ -159,15 +163,12 @@ pub async fn now(clinic: &Clinic, actor: &Actor, args: BackupNow) -> ApiResult<B
             ));
         }
     };
-    let report = to_folder(clinic, &folder, configured.keep.max(1)).await?;
-    note_backup(clinic, actor, &report).await?;
-    Ok(report)
+    to_folder(clinic, actor, &folder, configured.keep.max(1)).await
 }
 
 /// Makes the daily backup when one is due (daily backups on, a folder chosen, and none made
 /// in the last 24 hours). The shell calls this on a timer; returns the report when it ran.
-/// A failure is kept for the owner to see (and journaled once, not at every retry) before it
-/// is returned; the next timer tries again.
+/// A failure is kept for the owner to see before it is returned; the next timer tries again.
 pub async fn backup_if_due(clinic: &Clinic, actor: &Actor) -> ApiResult<Option<BackupReport>> {
     let settings = load_settings(clinic.pool()).await?;
     let due = settings.daily
@@ -176,29 +177,33 @@ pub async fn backup_if_due(clinic: &Clinic, actor: &Actor) -> ApiResult<Option<B
     if !due {
         return Ok(None);
     }
-    let made = match folder_field(&settings.folder) {
-        Ok(folder) => to_folder(clinic, &folder, settings.keep.max(1)).await,
-        Err(error) => Err(error),
+    // A folder that is not there (the backup disk unplugged) stops the backup before it
+    // starts: journaled once, not at every hourly retry. A backup that started and failed
+    // was journaled as it failed.
+    let (made, started) = match folder_field(&settings.folder) {
+        Ok(folder) => (
+            to_folder(clinic, actor, &folder, settings.keep.max(1)).await,
+            true,
+        ),
+        Err(error) => (Err(error), false),
     };
     match made {
-        Ok(report) => {
-            note_backup(clinic, actor, &report).await?;
-            Ok(Some(report))
-        }
+        Ok(report) => Ok(Some(report)),
         Err(error) => {
-            note_failure(
-                clinic,
-                actor,
-                &error.message,
-                settings.last_failure.is_none(),
-            )
-            .await?;
+            let journal = !started && settings.last_failure.is_none();
+            note_failure(clinic, actor, &error.message, journal).await?;
             Err(error)
         }
     }
 }
 
-async fn note_failure(clinic: &Clinic, actor: &Actor, message: &str, first: bool) -> ApiResult<()> {
+/// Keeps the daily backup's failure for the owner to see (and journals it when `journal`).
+async fn note_failure(
+    clinic: &Clinic,
+    actor: &Actor,
+    message: &str,
+    journal: bool,
+) -> ApiResult<()> {
     let mut tx = WriteTx::begin(clinic, actor).await?;
     sqlx::query(
         "UPDATE security_settings SET backup_failed_ms = $1, backup_failure = $2 WHERE id = 1",
@@ -207,22 +212,27 @@ async fn note_failure(clinic: &Clinic, actor: &Actor, message: &str, first: bool
     .bind(message)
     .execute(tx.conn())
     .await?;
-    if first {
-        tx.record(Entry {
-            action: "backup_failed",
-            entity: "database",
-            entity_id: "clinic",
-            client_id: None,
-            detail: message.to_owned(),
-        })
-        .await?;
+    if journal {
+        record_database(&mut tx, "backup_failed", message.to_owned()).await?;
     }
     tx.commit().await
 }
 
+/// A journal line about the database as a whole (a backup or a restore): no client in it.
+async fn record_database(tx: &mut WriteTx, action: &str, detail: String) -> ApiResult<()> {
+    tx.record(Entry {
+        action,
+        entity: "database",
+        entity_id: "clinic",
+        client_id: None,
+        detail,
+    })
+    .await
+}
+
 /// Records a backup in the journal and as the last backup (for the daily schedule); any
 /// failure noted before is over.
-pub async fn note_backup(clinic: &Clinic, actor: &Actor, report: &BackupReport) -> ApiResult<()> {
+async fn note_backup(clinic: &Clinic, actor: &Actor, report: &BackupReport) -> ApiResult<()> {
     let mut tx = WriteTx::begin(clinic, actor).await?;
     sqlx::query(
         "UPDATE security_settings SET last_backup_ms = $1, backup_failed_ms = 0, \
@@ -231,22 +241,73 @@ pub async fn note_backup(clinic: &Clinic, actor: &Actor, report: &BackupReport) 
     .bind(tx.at_ms())
     .execute(tx.conn())
     .await?;
-    let name = Path::new(&report.file)
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned());
-    tx.record(Entry {
-        action: "backup",
-        entity: "database",
-        entity_id: "clinic",
-        client_id: None,
-        detail: format!("{} sha256 {}", name.unwrap_or_default(), report.sha256),
-    })
+    let name = file_name(Path::new(&report.file));
+    record_database(
+        &mut tx,
+        "backup",
+        format!("{name} sha256 {}", report.sha256),
+    )
     .await?;
     tx.commit().await
 }
 
-/// A dated backup in `folder`, then the oldest beyond `keep` removed.
-pub async fn to_folder(clinic: &Clinic, folder: &Path, keep: i32) -> ApiResult<BackupReport> {
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// A journaled backup written to exactly `out` (see [`journaled`]).
+pub async fn make(clinic: &Clinic, actor: &Actor, out: &Path) -> ApiResult<BackupReport> {
+    journaled(clinic, actor, out, None).await
+}
+
+/// Journals a backup about to be taken, so the copy holds that line; takes it (and with
+/// `prune`, removes the oldest `palma-*.EXT` beyond the newest KEEP beside it); then journals
+/// that it was made, or that it failed.
+async fn journaled(
+    clinic: &Clinic,
+    actor: &Actor,
+    out: &Path,
+    prune_to: Option<(&str, usize)>,
+) -> ApiResult<BackupReport> {
+    let mut tx = WriteTx::begin(clinic, actor).await?;
+    record_database(&mut tx, "backup_start", file_name(out)).await?;
+    tx.commit().await?;
+    let made = match to_file(clinic, out).await {
+        Ok(mut report) => match prune_to {
+            Some((extension, keep)) => {
+                let folder = out.parent().unwrap_or(Path::new("."));
+                prune(folder, extension, keep).map(|removed| {
+                    report.removed = removed;
+                    report
+                })
+            }
+            None => Ok(report),
+        },
+        Err(error) => Err(error),
+    };
+    match made {
+        Ok(report) => {
+            note_backup(clinic, actor, &report).await?;
+            Ok(report)
+        }
+        Err(error) => {
+            let mut tx = WriteTx::begin(clinic, actor).await?;
+            record_database(&mut tx, "backup_failed", error.message.clone()).await?;
+            tx.commit().await?;
+            Err(error)
+        }
+    }
+}
+
+/// A dated, journaled backup in `folder`, then the oldest beyond `keep` removed.
+async fn to_folder(
+    clinic: &Clinic,
+    actor: &Actor,
+    folder: &Path,
+    keep: i32,
+) -> ApiResult<BackupReport> {
     let extension = match clinic.engine() {
         Engine::Sqlite => "sqlite",
         Engine::Postgres => "pgdump",
@@ -258,13 +319,13 @@ pub async fn to_folder(clinic: &Clinic, folder: &Path, keep: i32) -> ApiResult<B
         n += 1;
         file = folder.join(format!("palma-{stamp}-{n}.{extension}"));
     }
-    let mut report = to_file(clinic, &file).await?;
-    report.removed = prune(folder, extension, usize::try_from(keep).unwrap_or(14))?;
-    Ok(report)
+    let keep = usize::try_from(keep).unwrap_or(14);
+    journaled(clinic, actor, &file, Some((extension, keep))).await
 }
 
-/// A backup written to exactly `out` (through a temporary file beside it).
-pub async fn to_file(clinic: &Clinic, out: &Path) -> ApiResult<BackupReport> {
+/// A backup written to exactly `out` (through a temporary file beside it), not journaled:
+/// [`make`] and [`to_folder`] journal around it.
+async fn to_file(clinic: &Clinic, out: &Path) -> ApiResult<BackupReport> {
     let folder = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -460,75 +521,4 @@ fn prune(folder: &Path, extension: &str, keep: usize) -> ApiResult<Vec<String>> 
         removed.push(old.display().to_string());
     }
     Ok(removed)
-}
-
-/// What a restore did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Restored {
-    /// Where the database that was replaced now is (none if there was none).
-    pub replaced: Option<PathBuf>,
-}
-
-/// Replaces the SQLite database at `live` with the backup `file`, after verifying the backup.
-/// The database must not be open (close Palma first). `stamp` names the kept old database.
-pub async fn restore_sqlite(file: &Path, live: &Path, stamp: &str) -> ApiResult<Restored> {
-    if !file.is_file() {
-        return Err(refused("That backup file does not exist."));
-    }
-    let sums = sum_path(file);
-    if sums.exists() {
-        let expected =
-            std::fs::read_to_string(&sums).map_err(|e| io_failed("read the checksum file", &e))?;
-        let expected = expected
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if checksum(file)?.0 != expected {
-            return Err(refused(
-                "The backup file does not match its checksum: it is damaged or was changed. Nothing was changed.",
-            ));
-        }
-    }
-    let folder = live
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let staged = folder.join(format!(".palma-restore-{stamp}.partial"));
-    std::fs::copy(file, &staged).map_err(|e| io_failed("copy the backup", &e))?;
-    if let Err(error) = check_sqlite_file(&staged).await {
-        let _ = std::fs::remove_file(&staged);
-        return Err(error);
-    }
-    sync(&staged)?;
-    let mut replaced = None;
-    if live.exists() {
-        checkpoint(live).await?;
-        let kept = PathBuf::from(format!("{}.replaced-{stamp}", live.display()));
-        std::fs::rename(live, &kept).map_err(|e| io_failed("keep the current database", &e))?;
-        for side in ["-wal", "-shm"] {
-            let from = PathBuf::from(format!("{}{side}", live.display()));
-            if from.exists() {
-                let _ = std::fs::rename(&from, format!("{}{side}", kept.display()));
-            }
-        }
-        replaced = Some(kept);
-    }
-    std::fs::rename(&staged, live).map_err(|e| io_failed("put the backup in place", &e))?;
-    if let Ok(dir) = std::fs::File::open(folder) {
-        let _ = dir.sync_all();
-    }
-    Ok(Restored { replaced })
-}
-
-/// Folds the live database's write-ahead log into it, so the kept copy is one whole file.
-async fn checkpoint(live: &Path) -> ApiResult<()> {
-    sqlx::any::install_default_drivers();
-    let url = format!("sqlite://{}", live.display());
-    let mut conn = sqlx::AnyConnection::connect(&url).await?;
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-        .fetch_all(&mut conn)
-        .await?;
-    conn.close().await?;
-    Ok(())
 }

@@ -2,7 +2,7 @@
 //! driver so one set of SQL serves both. Connection set-up and migrations live here only.
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyPool, Executor, Row};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -114,9 +114,12 @@ pub async fn connect(url: &str) -> Result<(AnyPool, Engine), ConnectError> {
             Box::pin(async move {
                 if conn.backend_name() == "SQLite" {
                     // Pragmas cannot be set in the URL through the Any driver.
+                    // `secure_delete` overwrites deleted content with zeros, so a purged
+                    // client's words do not linger in freed pages of the file.
                     conn.execute(
                         "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 15000;",
+                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 15000; \
+                         PRAGMA secure_delete = ON;",
                     )
                     .await?;
                 }
@@ -130,6 +133,30 @@ pub async fn connect(url: &str) -> Result<(AnyPool, Engine), ConnectError> {
     };
     migrator.run(&pool).await.map_err(ConnectError::Migrate)?;
     Ok((pool, engine))
+}
+
+/// After client data is erased or purged. On SQLite the deleted rows are already zeroed in
+/// the database pages (`secure_delete`), but the write-ahead log still holds the pages as
+/// they were before: this folds the log into the file and truncates it to nothing. Readers
+/// still using an old snapshot keep the log busy; then it is emptied at a later erasure (and
+/// overwritten as the clinic writes). The erasure has committed by then, so a failure here is
+/// logged, not returned. PostgreSQL keeps no such copy the clinic can reach.
+pub async fn forget_erased(pool: &AnyPool, engine: Engine) {
+    if engine != Engine::Sqlite {
+        return;
+    }
+    let done = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .fetch_one(pool)
+        .await
+        .and_then(|row| row.try_get::<i64, _>(0));
+    match done {
+        Ok(0) => {}
+        Ok(_) => tracing::warn!("the write-ahead log was busy and not emptied after an erasure"),
+        Err(error) => tracing::warn!(
+            kind = %crate::error::database_error_kind(&error),
+            "emptying the write-ahead log failed"
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -109,7 +109,7 @@ impl From<sqlx::migrate::MigrateError> for ApiError {
 }
 
 /// A description of a database error that is safe to log: no values, no SQL text.
-fn database_error_kind(error: &sqlx::Error) -> String {
+pub(crate) fn database_error_kind(error: &sqlx::Error) -> String {
     match error {
         sqlx::Error::Database(db) => format!(
             "database error code {}",

@@ -258,6 +258,15 @@ async fn the_command_line_verifies_the_journal_and_backs_up_and_restores() {
             .status
             .success()
     );
+    // The restored journal ends with the backup's own line, then the restore.
+    let mut conn = sqlx::AnyConnection::connect(&url).await.unwrap();
+    let last: Vec<String> =
+        sqlx::query_scalar("SELECT action FROM journal ORDER BY seq DESC LIMIT 2")
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
+    conn.close().await.unwrap();
+    assert_eq!(last, ["restore", "backup_start"]);
     // A damaged backup is refused with a clear message.
     let mut bytes = std::fs::read(&backup).unwrap();
     let middle = bytes.len() / 2;

@@ -13,6 +13,8 @@ use palma::documents::*;
 
 #[path = "documents/fixture.rs"]
 mod fixture;
+#[path = "documents/processes.rs"]
+mod processes;
 #[path = "documents/referral.rs"]
 mod referral;
 use fixture::{NAME_LATIN, NAME_VIETNAMESE, sheet};

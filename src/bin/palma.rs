@@ -5,7 +5,7 @@
 use anyhow::{Context, bail};
 use base64::Engine;
 use clap::{Parser, Subcommand};
-use palma::api::{Call, NoArgs, dispatch};
+use palma::api::{ById, Call, NoArgs, dispatch};
 use palma::audit::{self, Verdict};
 use palma::documents::history::{self, IssueAftercare, PdfFile};
 use palma::documents::{Paper, PrintOptions};
@@ -71,6 +71,16 @@ enum Command {
         #[arg(long)]
         large_print: bool,
     },
+    /// Renders an issued document again from its record in the client's documents; the bytes
+    /// hash as they did when it was issued.
+    Reprint {
+        /// The issued document's id (as printed by `aftercare` or `referral`).
+        #[arg(long)]
+        document: String,
+        /// Where to write the PDF.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Prints a referral letter to a client's GP on the clinic letterhead (recorded in the
     /// client's documents).
     Referral {
@@ -120,8 +130,12 @@ async fn main() -> anyhow::Result<()> {
         // Restore must not hold the database open: it replaces the file.
         let live = sqlite_path(&url)
             .context("restore works on an SQLite database only; for PostgreSQL use pg_restore")?;
-        let stamp = clock.now().format("%Y%m%d-%H%M%S").to_string();
-        let restored = backup::restore_sqlite(file, &live, &stamp)
+        let by = backup::RestoredBy {
+            actor: &Actor::builtin_owner(),
+            clock: clock.clone(),
+            workstation: &palma::clinic::this_workstation(),
+        };
+        let restored = backup::restore_sqlite(file, &live, by)
             .await
             .map_err(|e| anyhow::anyhow!(e.message))?;
         writeln!(out, "restored {} from {}", live.display(), file.display())?;
@@ -167,10 +181,7 @@ async fn main() -> anyhow::Result<()> {
         },
         Command::Where => writeln!(out, "{}", redact(&url))?,
         Command::Backup { out: file } => {
-            let report = backup::to_file(&clinic, &file)
-                .await
-                .map_err(|e| anyhow::anyhow!(e.message))?;
-            backup::note_backup(&clinic, &Actor::builtin_owner(), &report)
+            let report = backup::make(&clinic, &Actor::builtin_owner(), &file)
                 .await
                 .map_err(|e| anyhow::anyhow!(e.message))?;
             writeln!(
@@ -207,6 +218,19 @@ async fn main() -> anyhow::Result<()> {
             let reply = dispatch(&clinic, &desk, Call::AftercareIssue(issue))
                 .await
                 .map_err(|e| anyhow::anyhow!(e.message))?;
+            write_pdf(&mut out, &file, &reply)?;
+        }
+        Command::Reprint {
+            document,
+            out: file,
+        } => {
+            let reply = dispatch(
+                &clinic,
+                &desk,
+                Call::DocumentsReprint(ById { id: document }),
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!(e.message))?;
             write_pdf(&mut out, &file, &reply)?;
         }
         Command::Referral { demo, out: file } => {
@@ -252,7 +276,13 @@ fn write_pdf(
     let pdf: PdfFile = serde_json::from_str(reply.get())?;
     let bytes = base64::engine::general_purpose::STANDARD.decode(&pdf.base64)?;
     std::fs::write(file, bytes).with_context(|| format!("writing {}", file.display()))?;
-    writeln!(out, "{}  sha256 {}", file.display(), pdf.document.sha256)?;
+    writeln!(
+        out,
+        "{}  sha256 {}  document {}",
+        file.display(),
+        pdf.document.sha256,
+        pdf.document.id
+    )?;
     Ok(())
 }
 

@@ -346,12 +346,23 @@ async fn create_draft(
     .execute(tx.conn())
     .await?;
     write_content(&mut tx, &id, &content).await?;
+    // Which template, not its key: a template's key names a complaint ("low_back").
     let detail = if from_last {
-        "from_last".to_owned()
+        "from_last"
+    } else if args.template_key.as_deref().is_some_and(|k| !k.is_empty()) {
+        "template"
     } else {
-        args.template_key.clone().unwrap_or_default()
+        ""
     };
-    journal_write(&mut tx, "create", "note", &id, &client_id, detail).await?;
+    journal_write(
+        &mut tx,
+        "create",
+        "note",
+        &id,
+        &client_id,
+        detail.to_owned(),
+    )
+    .await?;
     let note = load(&mut tx, &id).await?;
     tx.commit().await?;
     Ok(note)

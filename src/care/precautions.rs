@@ -165,13 +165,13 @@ pub(super) async fn recompute(
         raised.push(precaution);
     }
     raised.sort_by_key(|p| p.level);
-    let keys: Vec<&str> = raised.iter().map(|p| p.rule_key.as_str()).collect();
+    // A rule's key names a condition ("pregnancy", "dvt"): the journal keeps only how many.
     tx.record(Entry {
         action: "recompute",
         entity: "precautions",
         entity_id: intake_id,
         client_id: Some(client_id),
-        detail: keys.join(","),
+        detail: format!("raised={}", raised.len()),
     })
     .await?;
     Ok(raised)

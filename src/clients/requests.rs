@@ -195,7 +195,9 @@ pub async fn erase(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<Eras
         .unwrap_or(NaiveDate::MAX);
     if purge_after <= day(now_ms) {
         purge(&mut tx, &id).await?;
+        super::search::drop_erased(&mut tx, clinic.engine()).await?;
         tx.commit().await?;
+        crate::db::forget_erased(clinic.pool(), clinic.engine()).await;
         return Ok(Erasure {
             client_id: id,
             purge_after: None,
@@ -222,7 +224,9 @@ pub async fn erase(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<Eras
         detail: format!("contact details removed; restricted until {purge_text}"),
     })
     .await?;
+    super::search::drop_erased(&mut tx, clinic.engine()).await?;
     tx.commit().await?;
+    crate::db::forget_erased(clinic.pool(), clinic.engine()).await;
     Ok(Erasure {
         client_id: id,
         purge_after: Some(purge_text),
@@ -290,10 +294,16 @@ pub async fn purge_due(clinic: &Clinic, actor: &Actor, _args: NoArgs) -> ApiResu
     .bind(&today)
     .fetch_all(clinic.pool())
     .await?;
-    for id in &due {
+    for (n, id) in due.iter().enumerate() {
         let mut tx = WriteTx::begin(clinic, actor).await?;
         purge(&mut tx, id).await?;
+        if n + 1 == due.len() {
+            super::search::drop_erased(&mut tx, clinic.engine()).await?;
+        }
         tx.commit().await?;
+    }
+    if !due.is_empty() {
+        crate::db::forget_erased(clinic.pool(), clinic.engine()).await;
     }
     Ok(PurgeReport {
         purged: i64::try_from(due.len()).unwrap_or(i64::MAX),

@@ -14,6 +14,7 @@
 //! found too few: whichever answers, the result is the same.
 
 use super::record::Client;
+use crate::audit::WriteTx;
 use crate::clinic::Clinic;
 use crate::db::Engine;
 use crate::error::ApiResult;
@@ -44,6 +45,19 @@ pub struct ClientSummary {
     pub date_of_birth: Option<String>,
     pub phone: String,
     pub email: String,
+}
+
+/// Rewrites SQLite's search index without the entries of erased clients, inside the erasing
+/// write. FTS5 records a deletion as a new entry and keeps the old one (the client's words)
+/// until its segments are merged; `optimize` merges them all now, and `secure_delete` zeroes
+/// the pages the old segments leave. (PostgreSQL's index keeps no words a query can reach.)
+pub(crate) async fn drop_erased(tx: &mut WriteTx, engine: Engine) -> ApiResult<()> {
+    if engine == Engine::Sqlite {
+        sqlx::query("INSERT INTO clients_fts (clients_fts) VALUES ('optimize')")
+            .execute(tx.conn())
+            .await?;
+    }
+    Ok(())
 }
 
 /// The stored key for a client: every word after a space, plus the phone's digits as one word

@@ -246,7 +246,6 @@ pub async fn issue_referral(
     let logo = crate::letterhead::png(tx.conn()).await?;
     let id = new_id();
     let issued_at = chrono::DateTime::from_timestamp_millis(tx.at_ms()).unwrap_or_default();
-    let recipient = letter.recipient.kind.as_str();
     let snapshot = Snapshot::Referral {
         letter: ReferralDocument {
             document_id: id.clone(),
@@ -268,7 +267,8 @@ pub async fn issue_referral(
         issued_at_ms: tx.at_ms(),
         issued_by: actor.display_name.clone(),
     };
-    let detail = format!("referral_letter to {recipient}, sha256 {}", document.sha256);
+    // Not to whom: a letter to a counsellor says something about the client's health.
+    let detail = format!("referral_letter, sha256 {}", document.sha256);
     store(&mut tx, &document, &snapshot, detail).await?;
     tx.commit().await?;
     Ok(pdf_file(document, &bytes))

@@ -58,6 +58,15 @@ async fn snapshot(file: &Path) -> BTreeMap<String, (usize, String)> {
     out
 }
 
+/// The owner restoring at the test desk, at the test clock's time.
+fn restored_by(world: &World) -> backup::RestoredBy<'_> {
+    backup::RestoredBy {
+        actor: &world.owner,
+        clock: world.clock.clone(),
+        workstation: "test-desk",
+    }
+}
+
 async fn backup_now(world: &World, folder: &Path) -> BackupReport {
     world
         .call(Call::BackupNow(BackupNow {
@@ -98,7 +107,8 @@ async fn backup_then_restore_of_the_demo_reproduces_every_record() {
     world.clinic.close().await;
     let before_restore = snapshot(&live).await;
     assert_eq!(before_restore["clients"].0, 41);
-    let restored = backup::restore_sqlite(file, &live, "20261118-100000")
+    world.clock.advance(Duration::hours(1));
+    let restored = backup::restore_sqlite(file, &live, restored_by(&world))
         .await
         .unwrap();
     let kept = restored.replaced.unwrap();
@@ -108,11 +118,13 @@ async fn backup_then_restore_of_the_demo_reproduces_every_record() {
             .ends_with("palma.sqlite.replaced-20261118-100000")
     );
     let mut now = snapshot(&live).await;
-    // The backup journaled itself after the copy was taken, so the live journal had one more
-    // line; everything else is identical.
-    assert_eq!(now.remove("journal"), at_backup.get("journal").cloned());
+    // The restore journaled itself in the restored database: one line more than the backup
+    // (and so another head); everything else is identical.
+    assert_eq!(now.remove("journal").unwrap().0, at_backup["journal"].0 + 1);
+    now.remove("journal_head");
     let mut expected = at_backup.clone();
     expected.remove("journal");
+    expected.remove("journal_head");
     assert_eq!(now, expected);
     assert_eq!(
         snapshot(&kept).await,
@@ -145,7 +157,9 @@ async fn a_damaged_or_foreign_backup_is_refused_and_the_live_database_untouched(
     world.clinic.close().await;
     let untouched = backup::checksum(&live).unwrap();
     damage(&file, 16, 0x5a);
-    let error = backup::restore_sqlite(&file, &live, "x").await.unwrap_err();
+    let error = backup::restore_sqlite(&file, &live, restored_by(&world))
+        .await
+        .unwrap_err();
     assert!(
         error.message.contains("does not match its checksum"),
         "{}",
@@ -154,11 +168,17 @@ async fn a_damaged_or_foreign_backup_is_refused_and_the_live_database_untouched(
     // Without its checksum file, a whole damaged page is still found by the integrity check.
     std::fs::remove_file(format!("{}.sha256", report.file)).unwrap();
     damage(&file, 4096, 0xa5);
-    let error = backup::restore_sqlite(&file, &live, "x").await.unwrap_err();
+    let error = backup::restore_sqlite(&file, &live, restored_by(&world))
+        .await
+        .unwrap_err();
     assert!(error.message.contains("damaged"), "{}", error.message);
     // Not a database at all, and a database that is not Palma's.
     std::fs::write(&file, b"just some text, not a database").unwrap();
-    assert!(backup::restore_sqlite(&file, &live, "x").await.is_err());
+    assert!(
+        backup::restore_sqlite(&file, &live, restored_by(&world))
+            .await
+            .is_err()
+    );
     let foreign = folder.path().join("other.sqlite");
     let mut conn =
         sqlx::AnyConnection::connect(&format!("sqlite://{}?mode=rwc", foreign.display()))
@@ -169,7 +189,7 @@ async fn a_damaged_or_foreign_backup_is_refused_and_the_live_database_untouched(
         .await
         .unwrap();
     conn.close().await.unwrap();
-    let error = backup::restore_sqlite(&foreign, &live, "x")
+    let error = backup::restore_sqlite(&foreign, &live, restored_by(&world))
         .await
         .unwrap_err();
     assert!(
@@ -381,7 +401,12 @@ async fn pg_dump_never_has_the_password_on_its_command_line() {
         (saw_pg_dump, leaks)
     });
     let folder = tempfile::tempdir().unwrap();
-    let made = backup::to_file(&clinic, &folder.path().join("palma.pgdump")).await;
+    let made = backup::make(
+        &clinic,
+        &palma::staff::Actor::builtin_owner(),
+        &folder.path().join("palma.pgdump"),
+    )
+    .await;
     done.store(true, Ordering::SeqCst);
     let (saw_pg_dump, leaks) = watcher.join().unwrap();
     clinic.close().await;
@@ -410,4 +435,171 @@ fn command_lines() -> Vec<Vec<String>> {
                 .collect()
         })
         .collect()
+}
+
+/// The journal lines of a backup file, oldest first, as (action, detail): read from the
+/// SQLite copy, or from the `pg_dump` archive by `pg_restore`.
+async fn journal_in_backup(world: &World, file: &Path) -> Vec<(String, String)> {
+    if world.engine() == Engine::Sqlite {
+        let url = format!("sqlite://{}?mode=ro", file.display());
+        let mut conn = sqlx::AnyConnection::connect(&url).await.unwrap();
+        let lines = sqlx::query("SELECT action, detail FROM journal ORDER BY seq")
+            .fetch_all(&mut conn)
+            .await
+            .unwrap()
+            .iter()
+            .map(|row| (row.get("action"), row.get("detail")))
+            .collect();
+        conn.close().await.unwrap();
+        return lines;
+    }
+    let data = std::process::Command::new("pg_restore")
+        .args(["--data-only", "--table=journal", "--file=-"])
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(data.status.success());
+    // COPY public.journal (seq, at_ms, actor_id, workstation, action, entity, entity_id,
+    // client_id, detail, prev_hash, hash) FROM stdin; then tab-separated rows, then "\.".
+    let mut rows: Vec<(i64, String, String)> = String::from_utf8(data.stdout)
+        .unwrap()
+        .lines()
+        .skip_while(|l| !l.starts_with("COPY "))
+        .skip(1)
+        .take_while(|l| *l != "\\.")
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            (cols[0].parse().unwrap(), cols[4].into(), cols[8].into())
+        })
+        .collect();
+    rows.sort();
+    rows.into_iter().map(|(_, a, d)| (a, d)).collect()
+}
+
+async fn live_journal_tail(world: &World, n: i64) -> Vec<(String, String)> {
+    let mut lines: Vec<(String, String)> =
+        sqlx::query("SELECT action, detail FROM journal ORDER BY seq DESC LIMIT $1")
+            .bind(n)
+            .fetch_all(world.clinic.pool())
+            .await
+            .unwrap()
+            .iter()
+            .map(|row| (row.get("action"), row.get("detail")))
+            .collect();
+    lines.reverse();
+    lines
+}
+
+/// A backup is journaled before the copy is taken, so the copy holds its own line; the live
+/// journal then says it was made, with its SHA-256. One that fails after it started says so
+/// in a second line.
+#[tokio::test]
+async fn a_backup_holds_its_own_journal_line() {
+    let world = World::new().await;
+    world.small_clinic().await;
+    let folder = tempfile::tempdir().unwrap();
+    let report = backup_now(&world, folder.path()).await;
+    let name = Path::new(&report.file)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let in_backup = journal_in_backup(&world, Path::new(&report.file)).await;
+    assert_eq!(
+        in_backup.last(),
+        Some(&("backup_start".to_owned(), name.clone())),
+        "the backup's own line is in the backup"
+    );
+    assert_eq!(
+        live_journal_tail(&world, 2).await,
+        [
+            ("backup_start".to_owned(), name.clone()),
+            (
+                "backup".to_owned(),
+                format!("{name} sha256 {}", report.sha256)
+            ),
+        ]
+    );
+
+    let gone = folder.path().join("unplugged").join("copy.backup");
+    let error = backup::make(&world.clinic, &world.owner, &gone)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        live_journal_tail(&world, 2).await,
+        [
+            ("backup_start".to_owned(), "copy.backup".to_owned()),
+            ("backup_failed".to_owned(), error.message),
+        ]
+    );
+}
+
+/// The restored database's journal goes on from the backup's own line with the restore: who,
+/// when, from which backup (its SHA-256), and where the replaced database's journal had got
+/// to; the chain verifies.
+#[tokio::test]
+async fn a_restore_is_journaled_in_the_restored_database() {
+    let world = World::new().await;
+    let Some(live) = world.sqlite_file() else {
+        return;
+    };
+    world.small_clinic().await;
+    let folder = tempfile::tempdir().unwrap();
+    let report = backup_now(&world, folder.path()).await;
+    world.client("After", "Backup").await;
+    let (seq, hash): (i64, String) = {
+        let head = sqlx::query("SELECT last_seq, last_hash FROM journal_head")
+            .fetch_one(world.clinic.pool())
+            .await
+            .unwrap();
+        (head.get("last_seq"), head.get("last_hash"))
+    };
+    world.clinic.close().await;
+    world.clock.advance(Duration::hours(1));
+    backup::restore_sqlite(Path::new(&report.file), &live, restored_by(&world))
+        .await
+        .unwrap();
+
+    let restored = palma::Clinic::open(&palma::db::sqlite_url(&live), world.clock.clone(), "x")
+        .await
+        .unwrap();
+    let last = sqlx::query(
+        "SELECT action, entity, actor_id, at_ms, workstation, client_id, detail FROM journal \
+         ORDER BY seq DESC LIMIT 2",
+    )
+    .fetch_all(restored.pool())
+    .await
+    .unwrap();
+    let field = |n: usize, c: &str| last[n].get::<String, _>(c);
+    assert_eq!(field(1, "action"), "backup_start", "the backup's own line");
+    assert_eq!(
+        (
+            field(0, "action"),
+            field(0, "entity"),
+            field(0, "actor_id"),
+            field(0, "workstation"),
+            last[0].get::<i64, _>("at_ms"),
+            last[0].get::<Option<String>, _>("client_id"),
+        ),
+        (
+            "restore".into(),
+            "database".into(),
+            world.owner.staff_id.clone(),
+            "test-desk".into(),
+            world.clinic.now().timestamp_millis(),
+            None
+        )
+    );
+    assert_eq!(
+        field(0, "detail"),
+        format!(
+            "backup sha256 {}; replaced journal at {seq} hash {hash}",
+            report.sha256
+        )
+    );
+    assert!(matches!(
+        palma::audit::verify(restored.pool()).await.unwrap(),
+        palma::audit::Verdict::Intact { .. }
+    ));
+    restored.close().await;
 }

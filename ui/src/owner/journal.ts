@@ -22,7 +22,10 @@ export const ACTIONS: ReadonlyArray<[string, string]> = [
   ['export', 'Exported'],
   ['erase', 'Erased'],
   ['purge', 'Purged'],
+  ['backup_start', 'Started a backup'],
   ['backup', 'Backed up'],
+  ['backup_failed', 'Backup failed'],
+  ['restore', 'Restored from a backup'],
 ];
 
 const LABELS = new Map(ACTIONS);
