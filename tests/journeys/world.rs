@@ -84,13 +84,19 @@ impl World {
     /// A real staff account holding just `role` (no calendar linked), acting as it.
     pub async fn account(&self, role: Role) -> Actor {
         let n = self.count("staff").await;
+        let name = format!("{role:?} {n}");
+        self.new_account(&name, role, None).await
+    }
+
+    /// Creates a staff account as the owner does on the staff screen, and acts as it.
+    async fn new_account(&self, name: &str, role: Role, practitioner_id: Option<&str>) -> Actor {
         let account: palma::staff::StaffMember = self
             .call(Call::StaffSave(palma::staff::StaffInput {
                 id: None,
-                display_name: format!("{role:?} {n}"),
-                username: format!("{role:?}-{n}").to_lowercase(),
+                display_name: name.into(),
+                username: name.to_lowercase().replace(' ', "."),
                 roles: vec![role],
-                practitioner_id: None,
+                practitioner_id: practitioner_id.map(str::to_owned),
                 active: true,
                 password: Some("a-long-password".into()),
             }))
@@ -227,23 +233,8 @@ impl World {
                 roles: vec![Role::Therapist],
             };
         }
-        let account: palma::staff::StaffMember = self
-            .call(Call::StaffSave(palma::staff::StaffInput {
-                id: None,
-                display_name: name.into(),
-                username: name.to_lowercase().replace(' ', "."),
-                roles: vec![Role::Therapist],
-                practitioner_id: Some(practitioner_id.into()),
-                active: true,
-                password: Some("a-long-password".into()),
-            }))
+        self.new_account(name, Role::Therapist, Some(practitioner_id))
             .await
-            .unwrap();
-        Actor {
-            staff_id: account.id,
-            display_name: account.display_name,
-            roles: account.roles,
-        }
     }
 
     /// Maya Patel's account, linked to her calendar in the small clinic.
