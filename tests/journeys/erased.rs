@@ -44,6 +44,7 @@ async fn an_erased_clients_record_is_read_only_everywhere() {
     )
     .await;
     let signed = as_maya("care.start_note", json!({ "clientId": zoe })).await;
+    crate::care::save_intake_as(&world, &maya, zoe, &[("blood_thinners", "yes")]).await;
     let content = json!({ "subjective": "Sleeping better." });
     as_maya(
         "care.save_note",
@@ -246,6 +247,35 @@ async fn an_erased_clients_record_is_read_only_everywhere() {
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
     assert_eq!(world.count("journal").await, journal, "nothing written");
+
+    // A new precaution rule is applied to every client's intake, but not to hers.
+    let precautions = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM care_precautions WHERE client_id = $1")
+            .bind(zoe)
+            .fetch_one(world.clinic.pool())
+            .await
+            .unwrap()
+    };
+    let kept = precautions().await;
+    let _: Value = world
+        .call(wire(
+            "care.precaution_rules.save",
+            json!({ "key": "anticoagulants_any_pressure", "questionKey": "blood_thinners",
+                    "answers": ["yes"], "level": "modify", "text": "Lighter pressure.",
+                    "regions": [], "techniques": [], "active": true }),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(precautions().await, kept);
+    let touched: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM journal WHERE action = 'recompute' AND client_id = $1 AND seq > $2",
+    )
+    .bind(zoe)
+    .bind(journal)
+    .fetch_one(world.clinic.pool())
+    .await
+    .unwrap();
+    assert_eq!(touched, 0);
 
     // What is kept can still be read by those who may open it.
     let _: Value = world
