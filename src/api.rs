@@ -202,6 +202,8 @@ operations! {
     "clients.alert_flags"  => ClientsAlertFlags(ById) -> care::AlertFlags, ViewClients, care::alert_flags;
     "care.record"          => CareRecord(ByClient) -> care::ClinicalRecord, ViewClinical, care::record;
     "care.may_open"        => CareMayOpen(ByClient) -> bool, ViewClinical, care::may_open_record;
+    "care.break_glass"     => CareBreakGlass(care::BreakGlass) -> care::GlassBroken, ViewClinical, care::break_glass;
+    "care.access_grants"   => CareAccessGrants(NoArgs) -> Vec<care::AccessGrant>, ViewJournal, care::access_grants;
     "care.questionnaire"   => CareQuestionnaire(NoArgs) -> care::Questionnaire, ViewClinical, care::questionnaire;
     "care.body_regions"    => CareBodyRegions(NoArgs) -> Vec<care::BodyRegion>, ViewClinical, care::body_regions;
     "care.note_templates"  => CareNoteTemplates(NoArgs) -> Vec<care::NoteTemplate>, ViewClinical, care::note_templates;
@@ -325,17 +327,12 @@ async fn admit_and_run(
         (signed_in, false, false)
     } else {
         let (policy, stored) = session::desk_check(clinic, &signed_in.staff_id).await?;
-        let actor = match stored {
-            None => signed_in,
-            Some(Some(current)) => {
-                desk.refresh(current.clone());
-                current
-            }
-            Some(None) => {
-                desk.sign_out();
-                return Err(ApiError::unauthenticated());
-            }
+        // Deactivated, or its row gone from the database: the desk is signed out.
+        let Some(actor) = stored else {
+            desk.sign_out();
+            return Err(ApiError::unauthenticated());
         };
+        desk.refresh(actor.clone());
         let state = desk.check_idle(now_ms, policy.idle_lock_minutes);
         (actor, state.locked, policy.calendar_visible_when_locked)
     };
@@ -364,19 +361,22 @@ async fn admit_and_run(
 pub fn parse_call(value: serde_json::Value) -> ApiResult<Call> {
     serde_json::from_value(value).map_err(|error| {
         let message = error.to_string();
-        // serde's messages name fields and types ("missing field `start`"), not values,
-        // except for "invalid value: string \"…\"": keep only the part before any quote.
+        // serde's messages quote what they could not read — `invalid type: string "…"`,
+        // ``unknown variant `…` `` (a value), ``unknown field `…` `` (a key) — after a fixed
+        // description: keep only the description, before the first quote.
         let safe = message.split(['"', '`']).next().unwrap_or("").trim();
         ApiError {
             code: crate::error::ErrorCode::Validation,
             message: format!("The request was not understood ({safe})."),
-            field: field_in(&message),
+            field: missing_field(&message),
         }
     })
 }
 
-fn field_in(message: &str) -> Option<String> {
-    let (_, rest) = message.split_once('`')?;
+/// The request field a "missing field `x`" message names: one of the request type's own
+/// fields, never text from the request (unlike the quote in any other message).
+fn missing_field(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("missing field `")?;
     let (field, _) = rest.split_once('`')?;
     Some(field.to_owned())
 }
@@ -388,11 +388,43 @@ pub type Reply = Box<serde_json::value::RawValue>;
 
 fn reply<T: Serialize>(value: T) -> ApiResult<Reply> {
     serde_json::value::to_raw_value(&value).map_err(|error| {
-        tracing::error!(%error, "could not serialise a reply");
+        let kind = crate::error::json_error_kind(&error);
+        tracing::error!(kind, "could not serialise a reply");
         ApiError::internal()
     })
 }
 
 async fn changes(clinic: &Clinic, _actor: &Actor, args: ChangesSince) -> ApiResult<Changes> {
     audit::changes_since(clinic.pool(), args.since).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::captured_log;
+    use serde_json::json;
+
+    /// A request that does not parse comes back as a validation error that quotes nothing of
+    /// it: a value a client typed (a name, a phone number) must not reach the window's error
+    /// text, its field, or the log.
+    #[test]
+    fn a_request_that_does_not_parse_is_refused_without_its_text() {
+        let typed = "Jane Fictional-Hughes 07700 900123";
+        let id = "0190f0a0-0000-7000-8000-000000000001";
+        for request in [
+            json!({ "op": "appointments.set_status", "args": { "id": id, "status": typed } }),
+            json!({ "op": "calendar.range", "args": { "from": "2026-11-18", "days": typed } }),
+            json!({ "op": typed, "args": {} }),
+            json!({ "op": "clients.get", "args": { "id": [typed] } }),
+        ] {
+            let (result, log) = captured_log::capture(|| parse_call(request.clone()));
+            let error = result.expect_err("does not parse");
+            assert_eq!(error.code, crate::error::ErrorCode::Validation);
+            let shown = format!("{} {:?} {log}", error.message, error.field);
+            assert!(!shown.contains("Jane"), "{request}: {shown}");
+            assert!(!shown.contains("900123"), "{request}: {shown}");
+        }
+        let missing = parse_call(json!({ "op": "clients.get", "args": {} })).unwrap_err();
+        assert_eq!(missing.field.as_deref(), Some("id"));
+    }
 }

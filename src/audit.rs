@@ -60,6 +60,11 @@ impl WriteTx {
         &mut self.tx
     }
 
+    /// The staff id of who is writing (as the journal records it).
+    pub fn actor_id(&self) -> &str {
+        &self.actor_id
+    }
+
     /// The instant this write happens at (one per transaction).
     pub fn at_ms(&self) -> i64 {
         self.at_ms

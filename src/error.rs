@@ -108,6 +108,23 @@ impl From<sqlx::migrate::MigrateError> for ApiError {
     }
 }
 
+/// A JSON (serde) error as it may be logged: its category and position only. Its message can
+/// quote the text that failed to parse (`invalid type: string "…"`, ``unknown variant `…` ``),
+/// which may be a client's name or a clinical note.
+pub(crate) fn json_error_kind(error: &serde_json::Error) -> String {
+    let category = match error.classify() {
+        serde_json::error::Category::Io => "i/o",
+        serde_json::error::Category::Syntax => "syntax",
+        serde_json::error::Category::Data => "data",
+        serde_json::error::Category::Eof => "end of input",
+    };
+    format!(
+        "JSON {category} error at line {} column {}",
+        error.line(),
+        error.column()
+    )
+}
+
 /// A description of a database error that is safe to log: no values, no SQL text.
 pub(crate) fn database_error_kind(error: &sqlx::Error) -> String {
     match error {
@@ -124,5 +141,54 @@ pub(crate) fn database_error_kind(error: &sqlx::Error) -> String {
         sqlx::Error::Configuration(_) => "configuration".into(),
         sqlx::Error::Protocol(_) => "protocol".into(),
         _ => "other".into(),
+    }
+}
+
+/// What a piece of code logs, captured for tests that check a log line holds no client text.
+#[cfg(test)]
+pub(crate) mod captured_log {
+    use std::sync::{Arc, Mutex, PoisonError};
+
+    #[derive(Clone, Default)]
+    struct Lines(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Lines {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Lines {
+        type Writer = Lines;
+
+        fn make_writer(&'a self) -> Self::Writer {
+            self.clone()
+        }
+    }
+
+    /// Runs `f` with every log line (all levels) written to a buffer; returns its result and
+    /// the text logged.
+    pub(crate) fn capture<T>(f: impl FnOnce() -> T) -> (T, String) {
+        let lines = Lines::default();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(lines.clone())
+            .with_ansi(false)
+            .with_max_level(tracing::Level::TRACE)
+            .finish();
+        let out = tracing::subscriber::with_default(subscriber, f);
+        let text = lines
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        (out, String::from_utf8_lossy(&text).into_owned())
     }
 }

@@ -40,7 +40,8 @@ pub enum Permission {
     ManageRetention,
     /// Reading a client's clinical record (intake, notes, measures…). Every read is journaled.
     /// On top of the role, `care::access` decides per client: therapists open their own
-    /// clients' records, or all when the clinic's `sharedCare` setting is on; the owner all.
+    /// clients' records, or all when the clinic's `sharedCare` setting is on, or one for the
+    /// day by breaking the glass (with a reason); the owner all.
     ViewClinical,
     /// Writing to a client's clinical record.
     EditClinical,

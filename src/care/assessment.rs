@@ -3,7 +3,7 @@
 //! where tension in one is driven from another — so visits can be compared and printed.
 
 use super::catalogue::region_exists;
-use super::{ByClient, existing_client, from_json, journal_write, to_json};
+use super::{ByClient, Intent, existing_client, from_json, journal_write, to_json};
 use crate::audit::WriteTx;
 use crate::clinic::{Clinic, new_id};
 use crate::error::{ApiError, ApiResult};
@@ -237,7 +237,7 @@ pub async fn save_assessment(
         .transpose()?;
     let assessed_on = fields::optional_date("assessedOn", "Date", &args.assessed_on)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = existing_client(&mut tx, actor, "clientId", &args.client_id).await?;
+    let client_id = existing_client(&mut tx, actor, &args.client_id, Intent::Write).await?;
     let assessed_on = super::day_or_today(&mut tx, assessed_on).await?;
     let assessment = Assessment {
         id: existing_id.clone().unwrap_or_else(new_id),

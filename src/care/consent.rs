@@ -2,7 +2,7 @@
 //! the client's preferences. Consents are dated and can be withdrawn; withdrawing dates the
 //! consent instead of deleting it, so the history stays on the record.
 
-use super::{ByClient, existing_client, from_json, journal_write, regions, to_json};
+use super::{ByClient, Intent, existing_client, from_json, journal_write, regions, to_json};
 use crate::audit::WriteTx;
 use crate::clinic::{Clinic, new_id};
 use crate::error::{ApiError, ApiResult};
@@ -140,7 +140,7 @@ pub async fn give_consent(
     let note = fields::optional_line("note", "Note", &args.note, 300)?;
     let given_on = fields::optional_date("givenOn", "Date", &args.given_on)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = existing_client(&mut tx, actor, "clientId", &args.client_id).await?;
+    let client_id = existing_client(&mut tx, actor, &args.client_id, Intent::Write).await?;
     let given_on = super::day_or_today(&mut tx, given_on).await?;
     let consent = Consent {
         id: new_id(),
@@ -186,7 +186,7 @@ pub async fn withdraw_consent(
     let id = fields::id("id", &args.id)?;
     let withdrawn_on = fields::optional_date("withdrawnOn", "Date", &args.withdrawn_on)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    super::client_of(&mut tx, actor, super::Part::Consent, &id).await?;
+    super::client_of(&mut tx, actor, super::Part::Consent, &id, Intent::Write).await?;
     let row = sqlx::query("SELECT client_id, withdrawn_on FROM care_consents WHERE id = $1")
         .bind(&id)
         .fetch_optional(tx.conn())
@@ -331,7 +331,7 @@ pub async fn set_preferences(
 ) -> ApiResult<Preferences> {
     let preferences = args.preferences.parse()?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = existing_client(&mut tx, actor, "clientId", &args.client_id).await?;
+    let client_id = existing_client(&mut tx, actor, &args.client_id, Intent::Write).await?;
     let pressure = preferences
         .pressure
         .map(|p| to_json(&p))

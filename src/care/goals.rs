@@ -3,7 +3,7 @@
 //! met at review.
 
 use super::measures::{Measure, tenths_to_score};
-use super::{ByClient, existing_client, from_json, journal_write, to_json};
+use super::{ByClient, Intent, existing_client, from_json, journal_write, to_json};
 use crate::audit::WriteTx;
 use crate::clinic::{Clinic, new_id};
 use crate::error::{ApiError, ApiResult};
@@ -136,7 +136,7 @@ pub async fn save_goal(clinic: &Clinic, actor: &Actor, args: GoalInput) -> ApiRe
         .map(|id| fields::id("id", id))
         .transpose()?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = existing_client(&mut tx, actor, "clientId", &args.client_id).await?;
+    let client_id = existing_client(&mut tx, actor, &args.client_id, Intent::Write).await?;
     let id = existing_id.clone().unwrap_or_else(new_id);
     let sql = if existing_id.is_some() {
         "UPDATE care_goals SET words = $3, target = $4, measure = $5, target_tenths = $6, \
@@ -179,7 +179,7 @@ pub async fn review_goal(clinic: &Clinic, actor: &Actor, args: GoalReview) -> Ap
     let note = fields::multiline("note", "Review note", &args.note, 1000)?;
     let reviewed_on = fields::optional_date("reviewedOn", "Date", &args.reviewed_on)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = super::client_of(&mut tx, actor, super::Part::Goal, &id).await?;
+    let client_id = super::client_of(&mut tx, actor, super::Part::Goal, &id, Intent::Write).await?;
     let reviewed_on = super::day_or_today(&mut tx, reviewed_on).await?;
     let outcome = to_json(&args.outcome)?;
     sqlx::query(

@@ -5,7 +5,7 @@
 
 use super::catalogue::region_label;
 use super::review::{self, ReviewSummary};
-use super::{assessment, consent, existing_client, journal_read, precautions};
+use super::{Intent, assessment, consent, existing_client, journal_read, precautions};
 use crate::audit::WriteTx;
 use crate::clinic::Clinic;
 use crate::error::{ApiError, ApiResult};
@@ -157,7 +157,7 @@ pub async fn referral_letter(
     args: ReferralRequest,
 ) -> ApiResult<ReferralLetter> {
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let (letter, client_id) = compose(&mut tx, actor, &args).await?;
+    let (letter, client_id) = compose(&mut tx, actor, &args, Intent::Read).await?;
     journal_read(&mut tx, "referral_letter", &client_id, &client_id).await?;
     tx.commit().await?;
     Ok(letter)
@@ -165,11 +165,13 @@ pub async fn referral_letter(
 
 /// Composes the letter inside `tx` (for the on-screen letter and for the printed one) and
 /// returns it with the client's canonical id. Refuses without the client's current consent to
-/// share with that kind of recipient. Journals nothing: the caller says what happened.
+/// share with that kind of recipient. Journals nothing: the caller says what happened. A
+/// printed letter is `Intent::Write` (it joins the client's document history).
 pub(crate) async fn compose(
     tx: &mut WriteTx,
     actor: &Actor,
     args: &ReferralRequest,
+    intent: Intent,
 ) -> ApiResult<(ReferralLetter, String)> {
     let name = fields::required_line(
         "recipient.name",
@@ -187,7 +189,7 @@ pub(crate) async fn compose(
     if reason.is_empty() {
         return Err(ApiError::validation("reason", "Say why you are writing."));
     }
-    let client_id = existing_client(tx, actor, "clientId", &args.client_id).await?;
+    let client_id = existing_client(tx, actor, &args.client_id, intent).await?;
     let kind = args.recipient.kind;
     if !consent::may_share(&consent::all(tx, &client_id).await?, kind.as_str()) {
         return Err(ApiError::conflict(format!(

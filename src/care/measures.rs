@@ -3,7 +3,7 @@
 //! targets marked.
 
 use super::goals::{Goal, all_goals};
-use super::{ByClient, existing_client, from_json, journal_write, to_json};
+use super::{ByClient, Intent, existing_client, from_json, journal_write, to_json};
 use crate::audit::WriteTx;
 use crate::clinic::{Clinic, new_id};
 use crate::error::{ApiError, ApiResult};
@@ -168,7 +168,7 @@ pub async fn record_measures(
     }
     let taken_on = fields::optional_date("takenOn", "Date", &args.taken_on)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = existing_client(&mut tx, actor, "clientId", &args.client_id).await?;
+    let client_id = existing_client(&mut tx, actor, &args.client_id, Intent::Write).await?;
     let assessment_id = belongs(
         &mut tx,
         "care_assessments",

@@ -6,11 +6,14 @@
 //! so clinical content never leaves the core for the front desk; reception sees only
 //! [`precautions::alert_flags`]. On top of the role, [`access`] decides per client: a
 //! therapist opens their own clients' records, or every record when the clinic enables
-//! shared care; the owner opens all. Every read of a client's clinical content is journaled
-//! (`action: "read"`) and therefore runs in a [`WriteTx`] like a write.
+//! shared care; the owner opens all; for anyone else's client a therapist breaks the glass
+//! ([`break_glass`]: a reason, journaled, for the day). Every read of a client's clinical
+//! content is journaled (`action: "read"`) and therefore runs in a [`WriteTx`] like a write.
+//! An erased client's retained record is read-only: every write refuses it.
 
 mod access;
 mod assessment;
+mod break_glass;
 mod catalogue;
 mod consent;
 pub mod demo;
@@ -25,11 +28,12 @@ mod record;
 mod review;
 
 pub use access::may_open_record;
-pub(crate) use access::{Part, client_of, ensure as ensure_open, may_open};
+pub(crate) use access::{Intent, Part, client_of, ensure as ensure_open, may_open};
 pub use assessment::{
     Assessment, AssessmentInput, BodyLink, BodyMark, Complaint, Observations, Symptom, assessments,
     save_assessment,
 };
+pub use break_glass::{AccessGrant, BreakGlass, GlassBroken, access_grants, break_glass};
 pub use catalogue::{BODY_REGIONS, BodyRegion, BodyView, Technique, body_regions, region_exists};
 pub use consent::{
     Consent, ConsentInput, ConsentKind, Preferences, PreferencesInput, Pressure, WithdrawConsent,
@@ -78,20 +82,21 @@ pub struct ByClient {
 }
 
 /// Checks the client exists (inside the transaction) and that `actor` may open their clinical
-/// record ([`access`]), and returns the client's canonical id.
+/// record for `intent` ([`access`]), and returns the client's canonical id.
 async fn existing_client(
     tx: &mut WriteTx,
     actor: &crate::staff::Actor,
-    field: &str,
     raw: &str,
+    intent: Intent,
 ) -> ApiResult<String> {
-    let id = fields::id(field, raw)?;
+    let id = fields::id("clientId", raw)?;
     let found: Option<String> = sqlx::query_scalar("SELECT id FROM clients WHERE id = $1")
         .bind(&id)
         .fetch_optional(tx.conn())
         .await?;
     let id = found.ok_or_else(|| ApiError::not_found("client"))?;
-    access::ensure(tx.conn(), actor, &id).await?;
+    let at_ms = tx.at_ms();
+    access::ensure(tx.conn(), actor, &id, at_ms, intent).await?;
     Ok(id)
 }
 
@@ -134,14 +139,16 @@ async fn journal_write(
 /// Lists and small records stored as JSON text columns.
 fn to_json<T: Serialize>(value: &T) -> ApiResult<String> {
     serde_json::to_string(value).map_err(|error| {
-        tracing::error!(%error, "could not encode a clinical field");
+        let kind = crate::error::json_error_kind(&error);
+        tracing::error!(kind, "could not encode a clinical field");
         ApiError::internal()
     })
 }
 
 fn from_json<T: DeserializeOwned>(text: &str) -> ApiResult<T> {
     serde_json::from_str(text).map_err(|error| {
-        tracing::error!(%error, "a stored clinical field is unreadable");
+        let kind = crate::error::json_error_kind(&error);
+        tracing::error!(kind, "a stored clinical field is unreadable");
         ApiError::internal()
     })
 }
@@ -155,7 +162,7 @@ async fn read_part<T>(
     load: impl AsyncFnOnce(&mut WriteTx, &str) -> ApiResult<T>,
 ) -> ApiResult<T> {
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = existing_client(&mut tx, actor, "clientId", client).await?;
+    let client_id = existing_client(&mut tx, actor, client, Intent::Read).await?;
     let found = load(&mut tx, &client_id).await?;
     journal_read(&mut tx, entity, &client_id, &client_id).await?;
     tx.commit().await?;
@@ -211,4 +218,26 @@ fn regions(field: &str, raw: &[String]) -> ApiResult<Vec<String>> {
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::captured_log;
+
+    /// serde_json's messages quote what failed to parse; a stored field that no longer reads
+    /// must not put its text (a client's words) in the log.
+    #[test]
+    fn an_unreadable_stored_field_is_logged_without_its_text() {
+        for stored in [
+            r#"["Jane Fictional-Hughes says her left knee"]"#,
+            r#"{"pressure": "Jane Fictional-Hughes"}"#,
+            r#"["Jane Fictional-Hughes"#,
+        ] {
+            let (result, log) = captured_log::capture(|| from_json::<Vec<Technique>>(stored));
+            assert!(result.is_err());
+            assert!(log.contains("unreadable"), "{log}");
+            assert!(!log.contains("Jane"), "{log}");
+        }
+    }
 }

@@ -2,13 +2,16 @@
 //! body-chart areas, pressure, response, plan, and the Empower points (education,
 //! self-management goals). A note is drafted, then signed. A signed note never changes — the
 //! database refuses UPDATE and DELETE of signed rows on both engines, and the API answers
-//! `conflict` — corrections are appended amendments with author, time and reason.
+//! `conflict` — corrections are appended amendments with author, time and reason. A draft is
+//! its author's: another therapist who may open the record still cannot edit, sign or discard
+//! it (`forbidden`); the owner can, and the journal line names the draft's author.
 
 use super::catalogue::Technique;
 use super::consent::Pressure;
 use super::precautions::{self, Precaution};
 use super::{
-    ByClient, existing_client, from_json, journal_read, journal_write, points, regions, to_json,
+    ByClient, Intent, existing_client, from_json, journal_read, journal_write, points, regions,
+    to_json,
 };
 use crate::api::ById;
 use crate::audit::WriteTx;
@@ -21,7 +24,9 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use ts_rs::TS;
 
+mod draft;
 mod templates;
+use draft::{Draft, editable_draft};
 pub use templates::{NoteTemplate, note_templates};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -233,7 +238,7 @@ async fn load(tx: &mut WriteTx, id: &str) -> ApiResult<Note> {
 pub async fn note(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<Note> {
     let id = fields::id("id", &args.id)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    super::client_of(&mut tx, actor, super::Part::Note, &id).await?;
+    super::client_of(&mut tx, actor, super::Part::Note, &id, Intent::Read).await?;
     let note = load(&mut tx, &id).await?;
     journal_read(&mut tx, "note", &note.id, &note.client_id).await?;
     tx.commit().await?;
@@ -315,7 +320,7 @@ async fn create_draft(
 ) -> ApiResult<Note> {
     let session_on = fields::optional_date("sessionOn", "Date", &args.session_on)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = existing_client(&mut tx, actor, "clientId", &args.client_id).await?;
+    let client_id = existing_client(&mut tx, actor, &args.client_id, Intent::Write).await?;
     let appointment = appointment(&mut tx, args.appointment_id.as_deref(), &client_id).await?;
     let session_on = match (session_on, &appointment) {
         (Some(d), _) => d.format("%Y-%m-%d").to_string(),
@@ -455,29 +460,22 @@ async fn write_content(tx: &mut WriteTx, id: &str, c: &NoteContent) -> ApiResult
     Ok(())
 }
 
-/// The note's client and status, refusing signed notes (`conflict`) before any change.
-async fn draft_owner(tx: &mut WriteTx, id: &str) -> ApiResult<String> {
-    let row = sqlx::query("SELECT client_id, status FROM care_notes WHERE id = $1")
-        .bind(id)
-        .fetch_optional(tx.conn())
-        .await?
-        .ok_or_else(|| ApiError::not_found("note"))?;
-    if row.try_get::<String, _>("status")? == "signed" {
-        return Err(ApiError::conflict(
-            "This note is signed and cannot be changed; add an amendment instead.",
-        ));
-    }
-    Ok(row.try_get("client_id")?)
-}
-
 pub async fn save_note(clinic: &Clinic, actor: &Actor, args: NoteInput) -> ApiResult<Note> {
     let id = fields::id("id", &args.id)?;
     let content = args.content.parse()?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    super::client_of(&mut tx, actor, super::Part::Note, &id).await?;
-    let client_id = draft_owner(&mut tx, &id).await?;
+    super::client_of(&mut tx, actor, super::Part::Note, &id, Intent::Write).await?;
+    let draft = editable_draft(&mut tx, actor, &id).await?;
     write_content(&mut tx, &id, &content).await?;
-    journal_write(&mut tx, "update", "note", &id, &client_id, String::new()).await?;
+    journal_write(
+        &mut tx,
+        "update",
+        "note",
+        &id,
+        &draft.client_id,
+        draft.detail,
+    )
+    .await?;
     let note = load(&mut tx, &id).await?;
     tx.commit().await?;
     Ok(note)
@@ -488,8 +486,8 @@ pub async fn save_note(clinic: &Clinic, actor: &Actor, args: NoteInput) -> ApiRe
 pub async fn sign_note(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<Note> {
     let id = fields::id("id", &args.id)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    super::client_of(&mut tx, actor, super::Part::Note, &id).await?;
-    let client_id = draft_owner(&mut tx, &id).await?;
+    super::client_of(&mut tx, actor, super::Part::Note, &id, Intent::Write).await?;
+    let Draft { client_id, detail } = editable_draft(&mut tx, actor, &id).await?;
     let draft = load(&mut tx, &id).await?;
     let c = &draft.content;
     if c.subjective.is_empty()
@@ -524,7 +522,7 @@ pub async fn sign_note(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<
     .bind(&actor.display_name)
     .execute(tx.conn())
     .await?;
-    journal_write(&mut tx, "sign", "note", &id, &client_id, String::new()).await?;
+    journal_write(&mut tx, "sign", "note", &id, &client_id, detail).await?;
     let note = load(&mut tx, &id).await?;
     tx.commit().await?;
     Ok(note)
@@ -539,7 +537,7 @@ pub async fn amend_note(clinic: &Clinic, actor: &Actor, args: AmendNote) -> ApiR
         return Err(ApiError::validation("text", "Amendment is required."));
     }
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    super::client_of(&mut tx, actor, super::Part::Note, &id).await?;
+    super::client_of(&mut tx, actor, super::Part::Note, &id, Intent::Write).await?;
     let row = sqlx::query("SELECT client_id, status FROM care_notes WHERE id = $1")
         .bind(&id)
         .fetch_optional(tx.conn())
@@ -575,8 +573,8 @@ pub async fn amend_note(clinic: &Clinic, actor: &Actor, args: AmendNote) -> ApiR
 pub async fn discard_draft(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<ById> {
     let id = fields::id("id", &args.id)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    super::client_of(&mut tx, actor, super::Part::Note, &id).await?;
-    let client_id = draft_owner(&mut tx, &id).await?;
+    super::client_of(&mut tx, actor, super::Part::Note, &id, Intent::Write).await?;
+    let Draft { client_id, detail } = editable_draft(&mut tx, actor, &id).await?;
     let measured: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM care_measures WHERE note_id = $1")
         .bind(&id)
         .fetch_one(tx.conn())
@@ -590,7 +588,7 @@ pub async fn discard_draft(clinic: &Clinic, actor: &Actor, args: ById) -> ApiRes
         .bind(&id)
         .execute(tx.conn())
         .await?;
-    journal_write(&mut tx, "discard", "note", &id, &client_id, String::new()).await?;
+    journal_write(&mut tx, "discard", "note", &id, &client_id, detail).await?;
     tx.commit().await?;
     Ok(ById { id })
 }

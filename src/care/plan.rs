@@ -5,7 +5,7 @@
 
 use super::catalogue::Technique;
 use super::precautions::{self, Level, Precaution};
-use super::{ByClient, existing_client, from_json, journal_write, to_json};
+use super::{ByClient, Intent, existing_client, from_json, journal_write, to_json};
 use crate::audit::WriteTx;
 use crate::clinic::{Clinic, new_id};
 use crate::error::ApiResult;
@@ -115,7 +115,7 @@ pub async fn save_plan(clinic: &Clinic, actor: &Actor, args: PlanInput) -> ApiRe
         }
     }
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = existing_client(&mut tx, actor, "clientId", &args.client_id).await?;
+    let client_id = existing_client(&mut tx, actor, &args.client_id, Intent::Write).await?;
     let starts_on = super::day_or_today(&mut tx, starts_on).await?;
     let plan = Plan {
         id: new_id(),

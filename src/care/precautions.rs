@@ -327,10 +327,12 @@ pub async fn save_precaution_rule(
 }
 
 /// Recomputes every client's precautions from their latest intake, so a changed rule shows
-/// at once (at booking too), in the same transaction as the change.
+/// at once (at booking too), in the same transaction as the change. An erased client's
+/// retained record is read-only: it keeps the precautions it had.
 async fn follow_rules(tx: &mut WriteTx) -> ApiResult<()> {
     let rows = sqlx::query(
-        "SELECT i.id, i.client_id, i.answers FROM care_intakes i WHERE i.id = (SELECT l.id \
+        "SELECT i.id, i.client_id, i.answers FROM care_intakes i \
+         JOIN clients c ON c.id = i.client_id AND c.restricted_at IS NULL WHERE i.id = (SELECT l.id \
          FROM care_intakes l WHERE l.client_id = i.client_id ORDER BY l.created_at DESC, l.id DESC \
          LIMIT 1) ORDER BY i.client_id",
     )

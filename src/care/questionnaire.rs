@@ -3,7 +3,7 @@
 //! Saving an intake recomputes the client's active precautions.
 
 use super::precautions::{self, Precaution};
-use super::{ByClient, existing_client, from_json, journal_write, to_json};
+use super::{ByClient, Intent, existing_client, from_json, journal_write, to_json};
 use crate::audit::WriteTx;
 use crate::clinic::{Clinic, new_id};
 use crate::error::{ApiError, ApiResult};
@@ -430,7 +430,7 @@ pub async fn save_intake(
     let answers = parse_answers(&args.answers)?;
     let taken_on = fields::optional_date("takenOn", "Date", &args.taken_on)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = existing_client(&mut tx, actor, "clientId", &args.client_id).await?;
+    let client_id = existing_client(&mut tx, actor, &args.client_id, Intent::Write).await?;
     let taken_on = match taken_on {
         Some(date) => date.format("%Y-%m-%d").to_string(),
         None => super::clinic_today(&mut tx)

@@ -6,7 +6,7 @@
 use super::goals::{Goal, GoalOutcome};
 use super::measures::{self, MeasureSeries};
 use super::plan::{self, Plan};
-use super::{ByClient, existing_client, journal_write};
+use super::{ByClient, Intent, existing_client, journal_write};
 use crate::audit::WriteTx;
 use crate::clinic::{Clinic, new_id};
 use crate::error::{ApiError, ApiResult};
@@ -164,7 +164,7 @@ pub async fn record_review(
     }
     let reviewed_on = fields::optional_date("reviewedOn", "Date", &args.reviewed_on)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let client_id = existing_client(&mut tx, actor, "clientId", &args.client_id).await?;
+    let client_id = existing_client(&mut tx, actor, &args.client_id, Intent::Write).await?;
     let reviewed_on = super::day_or_today(&mut tx, reviewed_on).await?;
     let id = new_id();
     let kind = if args.kind == ReviewKind::Discharge {

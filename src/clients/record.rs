@@ -330,6 +330,7 @@ pub async fn update(clinic: &Clinic, actor: &Actor, args: ClientUpdate) -> ApiRe
         .map(client_from)
         .transpose()?
         .ok_or_else(|| ApiError::not_found("client"))?;
+    super::requests::ensure_not_erased(tx.conn(), &client.id).await?;
     let at = tx.at_ms();
     sqlx::query(
         "UPDATE clients SET given_name = $2, family_name = $3, preferred_name = $4, \

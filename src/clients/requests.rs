@@ -234,9 +234,32 @@ pub async fn erase(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<Eras
     })
 }
 
+/// Refuses, as `conflict`, any write about a client whose data was erased: their record is only
+/// retained (contact details, bookings and clinical record alike), read-only until the purge.
+/// The message names nothing of the client. Run inside the write's transaction.
+pub(crate) async fn ensure_not_erased(
+    conn: &mut sqlx::AnyConnection,
+    client_id: &str,
+) -> ApiResult<()> {
+    let restricted: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT restricted_at FROM clients WHERE id = $1")
+            .bind(client_id)
+            .fetch_optional(conn)
+            .await?;
+    if matches!(restricted, Some(Some(_))) {
+        return Err(ApiError::conflict(ERASED));
+    }
+    Ok(())
+}
+
+/// Why a write about an erased client is refused.
+pub(crate) const ERASED: &str =
+    "This client's record was erased: what is kept is read-only until it is purged.";
+
 /// Every table holding a client's records, children before parents (foreign keys). A table
 /// added later that refers to a client or an appointment must be added here.
-const PURGE: [&str; 17] = [
+const PURGE: [&str; 18] = [
+    "DELETE FROM care_access_grants WHERE client_id = $1",
     "DELETE FROM care_measures WHERE client_id = $1",
     "DELETE FROM care_reviews WHERE client_id = $1",
     "DELETE FROM care_note_amendments WHERE note_id IN (SELECT id FROM care_notes WHERE client_id = $1)",

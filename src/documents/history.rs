@@ -13,7 +13,7 @@ use super::referral::{self, ReferralDocument};
 use super::{Paper, PrintOptions};
 use crate::api::ById;
 use crate::audit::{Entry, WriteTx};
-use crate::care::{self, Part};
+use crate::care::{self, Intent, Part};
 use crate::clinic::{Clinic, new_id};
 use crate::error::{ApiError, ApiResult};
 use crate::fields;
@@ -88,13 +88,14 @@ fn render(snapshot: &Snapshot, options: &PrintOptions) -> ApiResult<Vec<u8>> {
 }
 
 /// Whether `actor` may see clinical documents (of a [`CLINICAL_KINDS`] kind) about
-/// `client_id`: exactly when they may open the client's clinical record.
+/// `client_id`: exactly when they may open the client's clinical record at `at_ms`.
 async fn may_see_clinical(
     conn: &mut sqlx::AnyConnection,
     actor: &Actor,
     client_id: &str,
+    at_ms: i64,
 ) -> ApiResult<bool> {
-    crate::care::may_open(conn, actor, client_id).await
+    crate::care::may_open(conn, actor, client_id, at_ms).await
 }
 
 fn is_clinical(document: &IssuedDocument) -> bool {
@@ -184,7 +185,7 @@ pub async fn preview_aftercare(
 ) -> ApiResult<AftercareSheet> {
     let appointment_id = fields::id("id", &args.id)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    care::client_of(&mut tx, actor, Part::Visit, &appointment_id).await?;
+    care::client_of(&mut tx, actor, Part::Visit, &appointment_id, Intent::Read).await?;
     let (sheet, visit) =
         compose::aftercare_sheet(tx.conn(), &appointment_id, "preview", clinic.now()).await?;
     tx.record(Entry {
@@ -208,7 +209,7 @@ pub async fn issue_aftercare(
 ) -> ApiResult<PdfFile> {
     let appointment_id = fields::id("appointmentId", &args.appointment_id)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    care::client_of(&mut tx, actor, Part::Visit, &appointment_id).await?;
+    care::client_of(&mut tx, actor, Part::Visit, &appointment_id, Intent::Write).await?;
     let id = new_id();
     let (sheet, visit) =
         compose::aftercare_sheet(tx.conn(), &appointment_id, &id, clinic.now()).await?;
@@ -241,7 +242,8 @@ pub async fn issue_referral(
 ) -> ApiResult<PdfFile> {
     let options = PrintOptions::default();
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    let (letter, client_id) = crate::care::compose_referral(&mut tx, actor, &args).await?;
+    let (letter, client_id) =
+        crate::care::compose_referral(&mut tx, actor, &args, care::Intent::Write).await?;
     let settings = crate::settings::load(tx.conn()).await?;
     let logo = crate::letterhead::png(tx.conn()).await?;
     let id = new_id();
@@ -329,7 +331,8 @@ pub async fn list(
     .await?;
     let documents: Vec<IssuedDocument> =
         rows.iter().map(document_from).collect::<Result<_, _>>()?;
-    let clinical_visible = may_see_clinical(&mut conn, actor, &client_id).await?;
+    let now_ms = clinic.now().timestamp_millis();
+    let clinical_visible = may_see_clinical(&mut conn, actor, &client_id, now_ms).await?;
     Ok(documents
         .into_iter()
         .filter(|d| clinical_visible || !is_clinical(d))
@@ -346,7 +349,10 @@ pub async fn reprint(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<Pd
         .await?
         .ok_or_else(|| ApiError::not_found("document"))?;
     let document = document_from(&row)?;
-    if is_clinical(&document) && !may_see_clinical(tx.conn(), actor, &document.client_id).await? {
+    let at_ms = tx.at_ms();
+    if is_clinical(&document)
+        && !may_see_clinical(tx.conn(), actor, &document.client_id, at_ms).await?
+    {
         return Err(ApiError::forbidden(
             "Clinical letters are printed only by the client's own therapists.",
         ));

@@ -6,7 +6,7 @@ use super::content::{Category, Dosage};
 use super::store::load_version;
 use crate::api::ById;
 use crate::audit::{Entry, WriteTx};
-use crate::care::{self, Part};
+use crate::care::{self, Intent, Part};
 use crate::clinic::{Clinic, new_id};
 use crate::error::{ApiError, ApiResult};
 use crate::fields;
@@ -152,7 +152,7 @@ pub async fn load(
 pub async fn get(clinic: &Clinic, actor: &Actor, args: ById) -> ApiResult<SessionProgramme> {
     let id = fields::id("id", &args.id)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    care::client_of(&mut tx, actor, Part::Visit, &id).await?;
+    care::client_of(&mut tx, actor, Part::Visit, &id, Intent::Read).await?;
     let programme = load(tx.conn(), &id).await?;
     tx.record(Entry {
         action: "read",
@@ -185,7 +185,8 @@ where
 {
     let mut tx = WriteTx::begin(clinic, actor).await?;
     let client_id = visit_client(tx.conn(), appointment_id).await?;
-    care::ensure_open(tx.conn(), actor, &client_id).await?;
+    let at_ms = tx.at_ms();
+    care::ensure_open(tx.conn(), actor, &client_id, at_ms, Intent::Write).await?;
     let changed = apply(&mut tx, client_id.clone()).await?;
     tx.record(Entry {
         action,

@@ -131,13 +131,14 @@ pub const HIDDEN_CLIENT: &str = "Booked";
 
 impl CalendarView {
     /// The calendar as a locked desk may show it: when rooms and therapists are taken, but not
-    /// by whom (names become "Booked"; ids, cancellation reasons and precaution flags are
-    /// removed).
+    /// by whom (names become "Booked"; ids, precaution flags and every free text someone typed
+    /// — the cancellation reason, the owner's out-of-hours reason — are removed).
     pub fn without_client_details(mut self) -> Self {
         for appointment in &mut self.appointments {
             appointment.client_id = String::new();
             appointment.client_name = HIDDEN_CLIENT.to_owned();
             appointment.cancel_reason = None;
+            appointment.override_reason = None;
             appointment.has_precaution = false;
         }
         self
@@ -386,7 +387,8 @@ pub(crate) async fn place_new(
     insert(tx, placement, &checked.slot, None, override_reason).await
 }
 
-/// Writes a checked placement as a new booked appointment and journals it.
+/// Writes a checked placement as a new booked appointment, booked by the transaction's actor,
+/// and journals it.
 pub(crate) async fn insert(
     tx: &mut WriteTx,
     placement: &Placement<'_>,
@@ -396,10 +398,13 @@ pub(crate) async fn insert(
 ) -> ApiResult<String> {
     let id = new_id();
     let at = tx.at_ms();
+    // Who booked it: a therapist's booking with themselves opens no record (`care::access`).
+    let booked_by = tx.actor_id().to_owned();
     sqlx::query(
         "INSERT INTO appointments (id, client_id, service_id, practitioner_id, room_id, start_ms, \
          end_ms, block_end_ms, status, late_cancel, series_id, override_reason, created_at, \
-         updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11, $12, $12)",
+         updated_at, booked_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11, $12, $12, \
+         $13)",
     )
     .bind(&id)
     .bind(placement.client_id)
@@ -413,6 +418,7 @@ pub(crate) async fn insert(
     .bind(series_id)
     .bind(override_reason)
     .bind(at)
+    .bind(&booked_by)
     .execute(tx.conn())
     .await?;
     let mut detail = format!(

@@ -213,10 +213,14 @@ pub async fn move_appointment(
             .await
             .map_err(|error| on_day(index, before, error))?;
         let slot = checked.slot;
+        // Moved onto another therapist's calendar, it is booked with them by whoever moved it:
+        // a therapist moving a colleague's client onto themselves opens no record by it
+        // (`care::access`). (SET reads the row as it was: the old practitioner.)
         sqlx::query(
             "UPDATE appointments SET practitioner_id = $2, room_id = $3, start_ms = $4, \
              end_ms = $5, block_end_ms = $6, override_reason = COALESCE($7, override_reason), \
-             updated_at = $8 WHERE id = $1",
+             updated_at = $8, \
+             booked_by = CASE WHEN practitioner_id = $2 THEN booked_by ELSE $9 END WHERE id = $1",
         )
         .bind(&before.id)
         .bind(&practitioner_id)
@@ -226,6 +230,7 @@ pub async fn move_appointment(
         .bind(slot.block_end_ms)
         .bind(override_reason.as_deref())
         .bind(tx.at_ms())
+        .bind(actor.staff_id.as_str())
         .execute(tx.conn())
         .await?;
         tx.record(Entry {
@@ -344,6 +349,7 @@ pub async fn set_status(clinic: &Clinic, actor: &Actor, args: SetStatus) -> ApiR
     let mut tx = WriteTx::begin(clinic, actor).await?;
     let tz = settings::load(tx.conn()).await?.tz();
     let before = view(tx.conn(), &id, tz).await?;
+    crate::clients::requests::ensure_not_erased(tx.conn(), &before.client_id).await?;
     if !allowed(before.status, args.status) {
         return Err(ApiError {
             field: Some("status".into()),
@@ -400,6 +406,7 @@ pub async fn cancel(
     let settings: ClinicSettings = settings::load(tx.conn()).await?;
     let tz = settings.tz();
     let current = view(tx.conn(), &id, tz).await?;
+    crate::clients::requests::ensure_not_erased(tx.conn(), &current.client_id).await?;
     match current.status {
         AppointmentStatus::Cancelled => {
             return Err(ApiError::conflict("This appointment is already cancelled."));

@@ -74,17 +74,27 @@ pub(crate) async fn check(
     .await?;
     let room_name: String = room.try_get("name")?;
     let room_type: String = room.try_get("room_type")?;
-    // An erased (restricted) client cannot be booked: their record is only being retained.
-    let client_exists =
-        sqlx::query("SELECT id FROM clients WHERE id = $1 AND restricted_at IS NULL")
+    // An erased (restricted) client cannot be booked, moved or resized: their record is only
+    // being retained, read-only.
+    let restricted: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT restricted_at FROM clients WHERE id = $1")
             .bind(placement.client_id)
             .fetch_optional(&mut *conn)
             .await?;
-    if client_exists.is_none() {
-        return Err(ApiError::validation(
-            "clientId",
-            "That client does not exist.",
-        ));
+    match restricted {
+        None => {
+            return Err(ApiError::validation(
+                "clientId",
+                "That client does not exist.",
+            ));
+        }
+        Some(Some(_)) => {
+            return Err(conflict(
+                "clientId",
+                crate::clients::requests::ERASED.to_owned(),
+            ));
+        }
+        Some(None) => {}
     }
     service.practitioner_ids = offered_by(conn, placement.service_id).await?;
     let offered = service.practitioner_ids.is_empty()

@@ -230,6 +230,8 @@ pub async fn preview(
 pub async fn book(clinic: &Clinic, actor: &Actor, args: SeriesRequest) -> ApiResult<SeriesBooked> {
     let parsed = parse(actor, &args)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
+    // Said once for the course rather than on each date.
+    crate::clients::requests::ensure_not_erased(tx.conn(), &parsed.client_id).await?;
     let tz = settings::load(tx.conn()).await?.tz();
     let checked = check_all(tx.conn(), tz, &parsed).await?;
     if let Some((occurrence, _)) = checked

@@ -205,6 +205,7 @@ pub async fn add(clinic: &Clinic, actor: &Actor, args: WaitlistInput) -> ApiResu
             return Err(ApiError::validation(field, "That record does not exist."));
         }
     }
+    crate::clients::requests::ensure_not_erased(tx.conn(), &client_id).await?;
     let weekdays: Vec<String> = args.weekdays.iter().map(i32::to_string).collect();
     let times: Vec<String> = args
         .times_of_day

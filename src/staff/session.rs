@@ -248,13 +248,14 @@ fn policy_from(row: &AnyRow) -> ApiResult<DeskPolicy> {
     })
 }
 
-/// What `dispatch` needs before a call: the policy, and the signed-in person as stored now
-/// (`None` when the actor is not an account, e.g. the command line's built-in owner;
-/// `Some(None)` when the account was deactivated since signing in).
+/// What `dispatch` needs before a call at a window's desk: the policy, and the signed-in
+/// person as stored now — `None` when the account was deactivated, or its row is gone, since
+/// signing in (the desk is then signed out). The command line's built-in owner is not an
+/// account; it acts at a system desk, which is not checked.
 pub(crate) async fn desk_check(
     clinic: &Clinic,
     staff_id: &str,
-) -> ApiResult<(DeskPolicy, Option<Option<Actor>>)> {
+) -> ApiResult<(DeskPolicy, Option<Actor>)> {
     let row = sqlx::query(
         "SELECT p.idle_lock_minutes, p.calendar_visible_when_locked, p.pin_switch, s.id, s.display_name, \
          s.is_owner, s.is_reception, s.is_therapist, s.active \
@@ -268,14 +269,14 @@ pub(crate) async fn desk_check(
         return Ok((policy, None));
     };
     if row.try_get::<Option<i32>, _>("active")? != Some(1) {
-        return Ok((policy, Some(None)));
+        return Ok((policy, None));
     }
     let actor = Actor {
         staff_id: id,
         display_name: row.try_get("display_name")?,
         roles: roles_from(&row)?,
     };
-    Ok((policy, Some(Some(actor))))
+    Ok((policy, Some(actor)))
 }
 
 async fn status_of(clinic: &Clinic, desk: &Desk) -> ApiResult<DeskStatus> {
@@ -346,15 +347,12 @@ pub async fn unlock(clinic: &Clinic, desk: &Desk, args: Unlock) -> ApiResult<Des
     let Some(actor) = desk.actor() else {
         return Err(ApiError::unauthenticated());
     };
-    let Some(account) = account_where(clinic, "id", &actor.staff_id).await? else {
-        // A trusted actor without an account (command line): nothing to check against.
-        desk.unlock(clinic.now().timestamp_millis());
-        return status_of(clinic, desk).await;
-    };
-    if !account.active {
+    let account = account_where(clinic, "id", &actor.staff_id).await?;
+    let Some(account) = account.filter(|a| a.active) else {
+        // Deactivated, or the account's row is gone: nobody is left to unlock as.
         desk.sign_out();
         return Err(ApiError::unauthenticated());
-    }
+    };
     let ok = attempt(
         clinic,
         &account.actor,

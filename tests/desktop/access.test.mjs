@@ -1,7 +1,8 @@
 // Who sees what, in the real window: a new clinic's first run (create it and its owner, land
 // signed in); reception walks every page it can reach and meets no clinical text (a precaution
 // *flag* only); a therapist opens the same client's clinical record and sees the precaution's
-// reason and the session notes; and the owner's idle lock engages and hides client names.
+// reason and the session notes, and opens a client who is not hers only by giving a reason,
+// which the owner then sees; and the owner's idle lock engages and hides client names.
 
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
@@ -149,6 +150,36 @@ test('a therapist opens the same client and sees the precaution reason and the n
   );
   await demo.screenshot('access-therapist');
   await demo.keys('\uE00C');
+});
+
+test('a therapist opens a client who is not hers by giving a reason; the owner sees who, whom and why', async () => {
+  await demo.click('[data-testid=nav-clients]');
+  await demo.click('[data-testid=new-client]');
+  await demo.type('[data-testid=client-given-name]', 'Greta');
+  await demo.type('[data-testid=client-family-name]', 'Halvorsen');
+  await demo.type('[data-testid=client-phone]', '07700 900888');
+  await demo.click('[data-testid=client-save]');
+  // Nobody booked her with Maya: the record is not offered, only opening it with a reason.
+  await demo.find('[data-record-access=no]', { timeout: 15_000 });
+  assert.equal(await demo.shows('[data-testid=open-clinical-record]'), false);
+  await demo.click('[data-testid=open-with-reason]');
+  await demo.find('[data-testid=break-glass]');
+  await demo.click('[data-testid=break-glass-open]');
+  assert.match(await demo.text('#break-glass-reason-error', { timeout: 15_000 }), /at least 10 characters/);
+  await demo.type('[data-testid=break-glass-reason]', 'She asked at the desk about her plan');
+  await demo.screenshot('access-break-glass');
+  await demo.click('[data-testid=break-glass-open]');
+  await demo.find('[data-testid=clinical-record]', { timeout: 15_000 });
+  await demo.keys('\uE00C');
+  await signOut(demo);
+  await signInAs(demo, 'owner');
+  await demo.click('[data-testid=nav-owner]');
+  await demo.click('[data-testid=owner-tab-openings]');
+  const opening = await demo.text('[data-testid=access-grant]', { timeout: 15_000 });
+  for (const shown of [/Maya Patel/, /Greta Halvorsen/, /asked at the desk about her plan/]) {
+    assert.match(opening, shown);
+  }
+  await demo.screenshot('access-owner-openings');
 });
 
 test('the idle lock engages and the calendar behind it shows no client names', async () => {

@@ -1,5 +1,5 @@
-// A therapist's course of care for a new client, in the real window: book three weekly visits,
-// take the intake (which raises a precaution), record consent, mark the body chart, record the
+// A therapist's course of care for a new client, in the real window: reception books three
+// weekly visits with her (a therapist's bookings with herself open no record), she takes the intake (which raises a precaution), record consent, mark the body chart, record the
 // baseline and two goals, write and sign a note at each visit (one opened from the calendar),
 // find a signed note cannot be edited, amend it, see the progress chart, print a referral
 // letter to the GP, and reassess with the first assessment still readable.
@@ -18,13 +18,18 @@ const client = { given: 'Ingrid', family: 'Solberg-Hart', phone: '07700 900777' 
 const fullName = `${client.given} ${client.family}`;
 
 let app;
-before(async () => {
-  app = await App.launch();
-  await app.click('[data-testid=start-demo]');
-  await app.click('[data-testid=demo-account][data-username=maya] [data-testid=demo-signin]', {
+
+async function signInAs(username) {
+  await app.click(`[data-testid=demo-account][data-username=${username}] [data-testid=demo-signin]`, {
     timeout: 60_000,
   });
   await app.find('[data-testid=calendar]', { timeout: 30_000 });
+}
+
+before(async () => {
+  app = await App.launch();
+  await app.click('[data-testid=start-demo]');
+  await signInAs('reception');
 });
 after(async () => {
   await app?.quit();
@@ -35,7 +40,7 @@ async function tab(id) {
   await app.find(`[data-testid=care-section-${id}]`);
 }
 
-test('a new client is added and booked for three weekly visits with the therapist', async () => {
+test('reception adds a new client and books three weekly visits with the therapist', async () => {
   await app.click('[data-testid=nav-clients]');
   await app.click('[data-testid=new-client]');
   await app.type('[data-testid=client-given-name]', client.given);
@@ -43,7 +48,7 @@ test('a new client is added and booked for three weekly visits with the therapis
   await app.type('[data-testid=client-phone]', client.phone);
   await app.click('[data-testid=client-save]');
   await app.find('[data-testid=client-row]', { text: client.family });
-  // Not hers yet (shared care is off in the demo): her clinical record opens once she is booked.
+  // Reception never opens clinical records; the therapist may once the client is booked with her.
   await app.find('[data-record-access=no]');
   assert.equal(await app.shows('[data-testid=open-clinical-record]'), false);
   await app.click('[data-testid=nav-calendar]');
@@ -60,6 +65,9 @@ test('a new client is added and booked for three weekly visits with the therapis
     await app.click('[data-testid=booking-submit]');
     await app.gone('[data-testid=booking-dialog]');
   }
+  await app.click('[data-testid=signed-in-as]');
+  await app.click('[data-testid=sign-out]');
+  await signInAs('maya');
 });
 
 test('the intake raises the precaution, shown at the top of the record with its reason', async () => {

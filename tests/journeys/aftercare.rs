@@ -1,6 +1,6 @@
 //! Issuing a visit's aftercare sheet, the client's document history, and reprints.
 
-use crate::world::{World, actor_with};
+use crate::world::World;
 use base64::Engine;
 use palma::ErrorCode;
 use palma::api::{ById, Call};
@@ -132,7 +132,7 @@ async fn a_visit_sheet_is_issued_recorded_and_reprinted_identically() {
         .unwrap();
     assert_eq!(history, vec![issued.document.clone()]);
     // Reception hands over sheets: it may reprint, and the reprint is the same bytes.
-    let reception = actor_with(Role::Reception);
+    let reception = world.account(Role::Reception).await;
     let reprint: PdfFile = world
         .call_as(
             &reception,
@@ -173,7 +173,7 @@ async fn the_letterhead_logo_is_checked_and_printed_on_the_sheet() {
         (refused.code, refused.field.as_deref()),
         (ErrorCode::Validation, Some("base64"))
     );
-    let reception = actor_with(Role::Reception);
+    let reception = world.account(Role::Reception).await;
     let forbidden = world
         .call_as::<palma::settings::ClinicSettings>(
             &reception,
@@ -267,7 +267,7 @@ async fn the_day_sheet_prints_each_therapists_day_with_flags_but_no_clinical_det
             .unwrap();
     }
     crate::care::save_intake(&world, &f, &f.clients[0], &[("blood_thinners", "yes")]).await;
-    let reception = actor_with(Role::Reception);
+    let reception = world.account(Role::Reception).await;
     let printed: palma::documents::day_sheet::RenderedPdf = world
         .call_as(
             &reception,

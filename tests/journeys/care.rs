@@ -1,7 +1,7 @@
 //! The clinical record, Assess: intake and precautions, consent, preferences, the body chart,
 //! measures and progress, the plan's warnings — and who may see any of it.
 
-use crate::world::{Fixture, World, actor_with};
+use crate::world::{Fixture, World};
 use palma::ErrorCode;
 use palma::api::{ById, Call, NoArgs, OPERATIONS, Permission, parse_call, role_grants};
 use palma::care::*;
@@ -52,7 +52,7 @@ pub async fn save_intake_as(
 
 /// What reception's screens receive about a client's precautions.
 async fn flags_at_reception(world: &World, client: &str) -> AlertFlags {
-    let reception = actor_with(Role::Reception);
+    let reception = world.account(Role::Reception).await;
     world
         .call_as(
             &reception,
@@ -110,7 +110,7 @@ async fn an_intake_raises_the_expected_precautions_and_reception_sees_only_flags
     let listed: Vec<Precaution> = world.call(Call::CarePrecautions(by(client))).await.unwrap();
     assert_eq!(listed.len(), 4);
 
-    let reception = actor_with(Role::Reception);
+    let reception = world.account(Role::Reception).await;
     let flags: serde_json::Value = world
         .call_as(
             &reception,
@@ -191,7 +191,7 @@ async fn the_clinic_adjusts_a_rule_and_every_client_follows_it() {
         techniques: rule.techniques.clone(),
         active: true,
     };
-    let therapist = actor_with(Role::Therapist);
+    let therapist = world.account(Role::Therapist).await;
     let refused = world
         .call_as::<PrecautionRule>(&therapist, Call::CarePrecautionRulesSave(input(&thinners)))
         .await
@@ -308,7 +308,7 @@ async fn reception_is_forbidden_every_clinical_operation_before_any_work() {
     let world = World::new().await;
     let f = world.small_clinic().await;
     save_intake(&world, &f, &f.clients[0], &[("epilepsy", "yes")]).await;
-    let reception = actor_with(Role::Reception);
+    let reception = world.account(Role::Reception).await;
     let journal = world.count("journal").await;
     let calls = clinical_calls(&f.clients[0], &f.clients[0]);
     assert!(calls.len() >= 30, "{}", calls.len());

@@ -4,7 +4,7 @@
 //! listed as restricted, then purged whole — signed notes and issued documents included.
 //! Exports never write through a link or over a file already in the folder.
 
-use crate::world::{Fixture, World, actor_with};
+use crate::world::{Fixture, World};
 use chrono::Duration;
 use palma::ErrorCode;
 use palma::api::{ById, Call, NoArgs};
@@ -276,7 +276,7 @@ async fn without_clinical_access_the_export_has_no_clinical_record() {
     let world = World::new().await;
     let f = world.small_clinic().await;
     let _ = visited(&world, &f).await;
-    let reception = actor_with(Role::Reception);
+    let reception = world.account(Role::Reception).await;
     let refused = world
         .call_as::<ExportedFolder>(&reception, request(&f, Path::new("/tmp")))
         .await

@@ -1,6 +1,6 @@
 //! The self-care library and a visit's programme.
 
-use crate::world::{Fixture, World, actor_with};
+use crate::world::{Fixture, World};
 use palma::ErrorCode;
 use palma::api::{ById, Call};
 use palma::handouts::programme::{
@@ -291,7 +291,7 @@ async fn reception_may_read_the_library_but_not_plan_self_care() {
     let world = World::new().await;
     let f = world.small_clinic().await;
     let appointment = visit(&world, &f).await;
-    let reception = actor_with(Role::Reception);
+    let reception = world.account(Role::Reception).await;
     let _: Vec<HandoutSummary> = world
         .call_as(&reception, Call::HandoutsList(HandoutFilter::default()))
         .await

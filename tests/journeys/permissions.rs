@@ -1,7 +1,7 @@
 //! The permission matrix: every operation called as every role, checked against a table kept
 //! here beside the operations table. Adding an operation without adding it below fails.
 
-use crate::world::{Fixture, World, actor_with};
+use crate::world::{Fixture, World};
 use palma::ErrorCode;
 use palma::api::{Call, OPERATIONS, parse_call};
 use palma::staff::{Actor, Desk, Role, StaffInput, StaffMember};
@@ -82,6 +82,8 @@ const EXPECTED: &[(&str, &[Role])] = &[
     ("clients.alert_flags", ALL),
     ("care.record", CLINICIANS),
     ("care.may_open", CLINICIANS),
+    ("care.break_glass", CLINICIANS),
+    ("care.access_grants", OWNER),
     ("care.questionnaire", CLINICIANS),
     ("care.body_regions", CLINICIANS),
     ("care.note_templates", CLINICIANS),
@@ -262,6 +264,10 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
         | "care.plan"
         | "care.notes"
         | "care.review_summary" => json!({ "clientId": client }),
+        "care.break_glass" => {
+            json!({ "clientId": client, "reason": "Covering a colleague's session today" })
+        }
+        "care.access_grants" => json!({}),
         "care.questionnaire"
         | "care.body_regions"
         | "care.note_templates"
@@ -424,8 +430,9 @@ async fn a_locked_desk_passes_only_status_sign_in_and_the_calendar() {
     let f = world.small_clinic().await;
     let folder = tempfile::tempdir().unwrap();
     let folder_text = folder.path().display().to_string();
+    let owner = world.account(Role::Owner).await;
     for (op, permission) in OPERATIONS {
-        let desk = Desk::signed_in(actor_with(Role::Owner), world.clinic.now());
+        let desk = Desk::signed_in(owner.clone(), world.clinic.now());
         let _: Value = world
             .call_at(&desk, Call::StaffLock(Default::default()))
             .await

@@ -3,7 +3,7 @@
 //! client's name.
 
 use crate::care::save_intake_as;
-use crate::world::{Fixture, World, actor_with};
+use crate::world::{Fixture, World};
 use palma::api::{Call, NoArgs};
 use palma::scheduling::appointments::{Appointment, BookAppointment, CalendarRange, CalendarView};
 use palma::staff::{Desk, DeskStatus, Role};
@@ -58,7 +58,7 @@ async fn the_calendar_flags_clients_with_a_precaution_but_never_says_why() {
     let f = world.small_clinic().await;
     let booked = two_bookings(&world, &f).await;
     assert!(booked.iter().all(|a| !a.has_precaution));
-    let reception = actor_with(Role::Reception);
+    let reception = world.account(Role::Reception).await;
     let mut expected = vec![(f.clients[0].clone(), false), (f.clients[1].clone(), false)];
     expected.sort();
     let before: CalendarView = world.call_as(&reception, thursday()).await.unwrap();
@@ -115,7 +115,7 @@ async fn a_locked_desk_hides_the_precaution_flag_with_the_name() {
         &[("blood_thinners", "yes")],
     )
     .await;
-    let desk = Desk::signed_in(actor_with(Role::Reception), world.clinic.now());
+    let desk = Desk::signed_in(world.account(Role::Reception).await, world.clinic.now());
     let open: CalendarView = world.call_at(&desk, thursday()).await.unwrap();
     assert_eq!(
         open.appointments

@@ -4,7 +4,7 @@
 
 use crate::aftercare::bytes;
 use crate::care::{assessment, mark, save_intake_as};
-use crate::world::{Fixture, World, actor_with};
+use crate::world::{Fixture, World};
 use palma::api::{ById, Call};
 use palma::care::*;
 use palma::documents::history::{ClientDocuments, IssuedDocument, PdfFile};
@@ -163,7 +163,7 @@ async fn reception_can_neither_print_list_nor_reprint_a_clinical_letter() {
     let world = World::new().await;
     let f = world.small_clinic().await;
     let (maya, client) = maya_and_her_client(&world, &f, true).await;
-    let reception = actor_with(Role::Reception);
+    let reception = world.account(Role::Reception).await;
     let before = (
         world.count("issued_documents").await,
         journal_lines(&world).await,

@@ -1,7 +1,7 @@
 //! Set-up and booking rules: who offers a service, room types, working hours, breaks, time off,
 //! one-off changes, opening hours and closures; the owner's recorded out-of-hours override.
 
-use crate::world::{Fixture, World, actor_with};
+use crate::world::{Fixture, World};
 use palma::api::{ById, Call, NoArgs};
 use palma::scheduling::appointments::{Appointment, BookAppointment};
 use palma::scheduling::hours::{
@@ -97,7 +97,7 @@ async fn a_therapists_rota_is_saved_read_back_and_journaled() {
     assert_eq!(read.weekly[0], block(1, "09:00", "13:00"));
     assert_eq!(read.time_off[0].reason, "Holiday");
     // Reception may read the rota but not change it.
-    let reception = actor_with(Role::Reception);
+    let reception = world.account(Role::Reception).await;
     let _: TherapistHours = world
         .call_as(
             &reception,
@@ -233,7 +233,7 @@ async fn only_the_owner_books_out_of_hours_and_the_reason_is_kept() {
     maya_rota(&world, &f).await;
     let mut late = request(&f, 0, &f.maya, &f.willow, &f.deep, "2026-11-19T19:00");
     late.override_reason = Some("Post-surgery client, agreed with Maya".into());
-    let reception = actor_with(Role::Reception);
+    let reception = world.account(Role::Reception).await;
     let error = world
         .call_as::<Appointment>(&reception, Call::AppointmentsBook(late.clone()))
         .await

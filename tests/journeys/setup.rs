@@ -1,6 +1,6 @@
 //! First run, settings and permissions.
 
-use crate::world::{World, actor_with};
+use crate::world::World;
 use palma::ErrorCode;
 use palma::api::{Call, NoArgs, parse_call};
 use palma::settings::{ClinicSettings, SettingsInput, StartClinic};
@@ -76,7 +76,7 @@ async fn roles_are_checked_in_the_core_before_any_work() {
     for role in [Role::Reception, Role::Therapist] {
         let error = world
             .call_as::<serde_json::Value>(
-                &actor_with(role),
+                &world.account(role).await,
                 Call::SettingsUpdate(settings("Europe/Paris")),
             )
             .await
@@ -85,7 +85,7 @@ async fn roles_are_checked_in_the_core_before_any_work() {
     }
     let stored: ClinicSettings = world.call(Call::SettingsGet(NoArgs {})).await.unwrap();
     assert_eq!(stored.time_zone, "Europe/London");
-    let reception = actor_with(Role::Reception);
+    let reception = world.account(Role::Reception).await;
     let _: ClinicSettings = world
         .call_as(&reception, Call::SettingsGet(NoArgs {}))
         .await

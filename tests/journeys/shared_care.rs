@@ -1,6 +1,7 @@
-//! Whose clinical record a therapist may open (issue 3): their own clients — booked with
-//! them, or whose records they wrote — or everyone's when the clinic enables shared care; the
-//! owner always. A refusal names no client and journals nothing.
+//! Whose clinical record a therapist may open (issues 3 and 11): their own clients — booked
+//! with them by someone else, or seen in a visit they signed a note for — or everyone's when
+//! the clinic enables shared care; the owner always. A refusal names no client and journals
+//! nothing. Breaking the glass and self-booking: `break_glass.rs`.
 
 use crate::care::{by, save_intake};
 use crate::referral::{consent_to_gp, documents_as, reprint_as, request};
@@ -115,46 +116,77 @@ async fn a_therapist_opens_their_own_clients_records_only_unless_care_is_shared(
     assert!(saved.shared_care);
 }
 
-#[tokio::test]
-async fn a_booking_or_a_record_written_makes_the_client_theirs() {
-    let world = World::new().await;
-    let (f, _maya, tom) = clinic(&world).await;
-    let zoe = &f.clients[0];
-    // Tom covers one session: booked with him, he may open and write the record.
-    let cover = world.book_with(&f, zoe, &f.tom, "2026-11-26T10:00").await;
-    assert_eq!(try_all(&world, &tom, zoe).await, vec![(true, true); 4]);
-    // The booking is cancelled before he wrote anything: she is no longer his client.
-    let _: AppointmentChange = world
-        .call(Call::AppointmentsCancel(CancelAppointment {
-            id: cover.clone(),
-            reason: "Unwell".into(),
-            scope: None,
-        }))
-        .await
-        .unwrap();
-    assert_eq!(try_all(&world, &tom, zoe).await[0], (false, false));
-    // Booked again, he writes a note; after a later cancellation what he wrote keeps her his.
-    let again = world.book_with(&f, zoe, &f.tom, "2026-11-27T10:00").await;
+/// Tom starts a note for `visit` (with her); signs it when `sign`.
+async fn note_for(world: &World, tom: &Actor, zoe: &str, visit: &str, sign: bool) -> Note {
     let note: Note = world
         .call_as(
-            &tom,
+            tom,
             Call::CareStartNote(StartNote {
-                client_id: zoe.clone(),
-                appointment_id: Some(again.clone()),
+                client_id: zoe.into(),
+                appointment_id: Some(visit.into()),
                 session_on: String::new(),
                 template_key: None,
             }),
         )
         .await
         .unwrap();
+    if !sign {
+        return note;
+    }
+    let content = NoteContent {
+        subjective: "Neck stiff after a long drive.".into(),
+        ..NoteContent::default()
+    };
+    let _: Note = world
+        .call_as(
+            tom,
+            Call::CareSaveNote(NoteInput {
+                id: note.id.clone(),
+                content,
+            }),
+        )
+        .await
+        .unwrap();
+    world
+        .call_as(tom, Call::CareSignNote(ById { id: note.id }))
+        .await
+        .unwrap()
+}
+
+async fn cancel(world: &World, visit: &str) {
     let _: AppointmentChange = world
         .call(Call::AppointmentsCancel(CancelAppointment {
-            id: again,
-            reason: "Work commitment".into(),
+            id: visit.into(),
+            reason: "Unwell".into(),
             scope: None,
         }))
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn a_booking_or_a_signed_note_of_a_visit_makes_the_client_theirs() {
+    let world = World::new().await;
+    let (f, _maya, tom) = clinic(&world).await;
+    let zoe = &f.clients[0];
+    // Tom covers one session: booked with him (by the owner), he may open and write the record.
+    let cover = world.book_with(&f, zoe, &f.tom, "2026-11-26T10:00").await;
+    assert_eq!(try_all(&world, &tom, zoe).await, vec![(true, true); 4]);
+    // He starts a draft note, then the booking is cancelled: a draft is not a visit he had,
+    // so she is no longer his client.
+    let draft = note_for(&world, &tom, zoe, &cover, false).await;
+    cancel(&world, &cover).await;
+    assert_eq!(try_all(&world, &tom, zoe).await[0], (false, false));
+    let refused = world
+        .call_as::<Note>(&tom, Call::CareNote(ById { id: draft.id }))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Forbidden);
+    // Booked again, he signs a note of the visit; after a later cancellation what he signed
+    // keeps her his.
+    let again = world.book_with(&f, zoe, &f.tom, "2026-11-27T10:00").await;
+    let note = note_for(&world, &tom, zoe, &again, true).await;
+    cancel(&world, &again).await;
     assert_eq!(try_all(&world, &tom, zoe).await, vec![(true, true); 4]);
     let _: Note = world
         .call_as(&tom, Call::CareNote(ById { id: note.id }))
@@ -234,6 +266,16 @@ async fn demo_therapists_open_the_records_of_the_clients_they_treat() {
     .await
     .unwrap();
     assert_eq!(accounts.len(), 3, "maya, hannah, tom");
+    // The owner (standing in for reception) books the demo's visits: a therapist's booking
+    // with themselves would open nothing.
+    let self_booked: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM appointments a LEFT JOIN staff s ON s.id = a.booked_by \
+         WHERE s.is_owner IS NULL OR s.is_owner = 0",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    assert_eq!(self_booked, 0);
     let mut refused = 0;
     for (staff_id, name, practitioner) in accounts {
         let therapist = Actor {
@@ -257,8 +299,9 @@ async fn demo_therapists_open_the_records_of_the_clients_they_treat() {
         );
         let clients: Vec<(String, i64)> = sqlx::query_as(
             "SELECT c.id, (SELECT COUNT(*) FROM appointments a WHERE a.client_id = c.id \
-             AND a.practitioner_id = $1 AND a.status <> 'cancelled') + (SELECT COUNT(*) \
-             FROM care_notes n WHERE n.client_id = c.id AND n.author_id = $2) FROM clients c \
+             AND a.practitioner_id = $1 AND a.booked_by <> $2 AND (a.status <> 'cancelled' \
+             OR EXISTS (SELECT 1 FROM care_notes n WHERE n.appointment_id = a.id \
+             AND n.author_id = $2 AND n.status = 'signed'))) FROM clients c \
              WHERE EXISTS (SELECT 1 FROM care_notes n WHERE n.client_id = c.id)",
         )
         .bind(&practitioner)

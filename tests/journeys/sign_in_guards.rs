@@ -4,7 +4,7 @@
 //! command line with `palma unlock-account USER`, journaled.
 
 use crate::staff::{clinic_with_reception, new_staff, sign_in};
-use crate::world::{World, actor_with};
+use crate::world::World;
 use palma::api::{Call, NoArgs};
 use palma::audit::{JournalLine, JournalQuery};
 use palma::staff::accounts::{SetPin, unlock_account};
@@ -225,7 +225,7 @@ async fn the_owner_unlocks_an_account_at_the_command_line() {
         (unknown.code, unknown.field.as_deref()),
         (ErrorCode::NotFound, Some("username"))
     );
-    let reception = unlock_account(&world.clinic, &actor_with(Role::Reception), "rita")
+    let reception = unlock_account(&world.clinic, &world.account(Role::Reception).await, "rita")
         .await
         .unwrap_err();
     assert_eq!(reception.code, ErrorCode::Forbidden);

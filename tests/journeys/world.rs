@@ -86,14 +86,48 @@ impl World {
         self.call_as(&self.owner, call).await
     }
 
-    /// Calls an operation at a desk where `actor` has just signed in.
+    /// Calls an operation at a desk where `actor` has just signed in. The built-in owner is
+    /// not an account: it acts as the command line does, at a system desk (a window's desk
+    /// signs out anyone whose account is gone).
     pub async fn call_as<T: DeserializeOwned>(
         &self,
         actor: &Actor,
         call: Call,
     ) -> Result<T, ApiError> {
-        let desk = Desk::signed_in(actor.clone(), self.clinic.now());
+        let desk = if *actor == Actor::builtin_owner() {
+            Desk::system(actor.clone())
+        } else {
+            Desk::signed_in(actor.clone(), self.clinic.now())
+        };
         self.call_at(&desk, call).await
+    }
+
+    /// A real staff account holding just `role` (no calendar linked), acting as it.
+    pub async fn account(&self, role: Role) -> Actor {
+        let n = self.count("staff").await;
+        let name = format!("{role:?} {n}");
+        self.new_account(&name, role, None).await
+    }
+
+    /// Creates a staff account as the owner does on the staff screen, and acts as it.
+    async fn new_account(&self, name: &str, role: Role, practitioner_id: Option<&str>) -> Actor {
+        let account: palma::staff::StaffMember = self
+            .call(Call::StaffSave(palma::staff::StaffInput {
+                id: None,
+                display_name: name.into(),
+                username: name.to_lowercase().replace(' ', "."),
+                roles: vec![role],
+                practitioner_id: practitioner_id.map(str::to_owned),
+                active: true,
+                password: Some("a-long-password".into()),
+            }))
+            .await
+            .unwrap();
+        Actor {
+            staff_id: account.id,
+            display_name: account.display_name,
+            roles: account.roles,
+        }
     }
 
     /// Calls an operation at a given desk (window), as whoever is signed in there.
@@ -231,23 +265,8 @@ impl World {
                 roles: vec![Role::Therapist],
             };
         }
-        let account: palma::staff::StaffMember = self
-            .call(Call::StaffSave(palma::staff::StaffInput {
-                id: None,
-                display_name: name.into(),
-                username: name.to_lowercase().replace(' ', "."),
-                roles: vec![Role::Therapist],
-                practitioner_id: Some(practitioner_id.into()),
-                active: true,
-                password: Some("a-long-password".into()),
-            }))
+        self.new_account(name, Role::Therapist, Some(practitioner_id))
             .await
-            .unwrap();
-        Actor {
-            staff_id: account.id,
-            display_name: account.display_name,
-            roles: account.roles,
-        }
     }
 
     /// Maya Patel's account, linked to her calendar in the small clinic.
@@ -354,14 +373,6 @@ pub fn test_owner() -> NewStaff {
         display_name: "Olive Owner".into(),
         username: "olive".into(),
         password: "olive-password".into(),
-    }
-}
-
-pub fn actor_with(role: Role) -> Actor {
-    Actor {
-        staff_id: format!("test-{role:?}"),
-        display_name: format!("{role:?}"),
-        roles: vec![role],
     }
 }
 

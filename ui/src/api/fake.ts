@@ -1490,6 +1490,7 @@ export function createFakeTransport(options: FakeOptions): FakeTransport {
           for (const a of (result as CalendarView).appointments) {
             a.clientName = 'Booked';
             a.cancelReason = null;
+            a.overrideReason = null;
           }
         }
         return result;

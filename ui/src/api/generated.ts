@@ -1,5 +1,15 @@
 // Generated from the Rust types by `cargo test` (src/typescript.rs). Do not edit.
 
+export type AccessGrant = { id: string, staffId: string, 
+/**
+ * Empty when the account was removed.
+ */
+staffName: string, clientId: string, clientName: string, atMs: number, 
+/**
+ * Clinic wall-clock time, `YYYY-MM-DDTHH:MM`.
+ */
+at: string, validOn: string, reason: string, };
+
 export type Actor = { staffId: string, displayName: string, roles: Array<Role>, };
 
 export type AftercareNotes = { appointmentId: string, workedOn: string, whatToExpect: string, };
@@ -189,6 +199,12 @@ start: string,
 overrideReason?: string, };
 
 export type BookFromWaitlist = { entryId: string, practitionerId: string, roomId: string, start: string, overrideReason?: string, };
+
+export type BreakGlass = { clientId: string, 
+/**
+ * Why this record must be opened (kept for the owner; not in the journal).
+ */
+reason: string, };
 
 export type ByClient = { clientId: string, };
 
@@ -465,6 +481,12 @@ export type FreeTime = { practitionerId: string, practitionerName: string, roomI
  * Clinic wall clock, `YYYY-MM-DDTHH:MM`.
  */
 start: string, end: string, startMs: number, };
+
+export type GlassBroken = { 
+/**
+ * The clinic-local day the opening lasts for, `YYYY-MM-DD`.
+ */
+validOn: string, };
 
 export type Goal = { id: string, 
 /**
@@ -1235,6 +1257,8 @@ export interface Operations {
   "clients.alert_flags": { args: ById; result: AlertFlags };
   "care.record": { args: ByClient; result: ClinicalRecord };
   "care.may_open": { args: ByClient; result: boolean };
+  "care.break_glass": { args: BreakGlass; result: GlassBroken };
+  "care.access_grants": { args: NoArgs; result: Array<AccessGrant> };
   "care.questionnaire": { args: NoArgs; result: Questionnaire };
   "care.body_regions": { args: NoArgs; result: Array<BodyRegion> };
   "care.note_templates": { args: NoArgs; result: Array<NoteTemplate> };
@@ -1358,6 +1382,8 @@ export const OPERATION_PERMISSIONS: { readonly [K in keyof Operations]: Permissi
   "clients.alert_flags": "view_clients",
   "care.record": "view_clinical",
   "care.may_open": "view_clinical",
+  "care.break_glass": "view_clinical",
+  "care.access_grants": "view_journal",
   "care.questionnaire": "view_clinical",
   "care.body_regions": "view_clinical",
   "care.note_templates": "view_clinical",

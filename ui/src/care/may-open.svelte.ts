@@ -1,7 +1,8 @@
 // Whether the person at the desk may open a client's clinical record (the core's per-client
 // rule: their own clients, or everyone's under shared care, or the owner). Screens ask before
 // offering "Clinical record", "Session note" or "Self-care & aftercare"; the core still checks
-// every call. No role to see clinical records, or no answer: not offered.
+// every call. No role to see clinical records, or no answer: not offered. A therapist the core
+// refuses may still open the record by giving a reason ("break the glass", for the day).
 
 import { call } from '../api';
 import { may } from '../app/session.svelte';
@@ -13,6 +14,16 @@ export class RecordAccess {
 
   get allowed(): boolean {
     return this.state === 'yes';
+  }
+
+  /** Refused, but someone who reads clinical records: may open it by giving a reason. */
+  get withReason(): boolean {
+    return this.state === 'no' && !!this.#asked && may('view_clinical');
+  }
+
+  /** The core granted access for the client in view (the glass was broken). */
+  opened(): void {
+    if (this.#asked) this.state = 'yes';
   }
 
   /** Asks for `clientId` (again only when it changes); `state` follows the answer. */

@@ -8,6 +8,7 @@ export const ACTIONS: ReadonlyArray<[string, string]> = [
   ['unlock_failed', 'Unlock refused'],
   ['switch_in', 'Switched in with a PIN'],
   ['read', 'Read (clinical record)'],
+  ['break_glass', 'Opened a record with a reason'],
   ['create', 'Created'],
   ['update', 'Changed'],
   ['save', 'Saved'],

@@ -1,9 +1,17 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, setTransport, type ApiError, type JournalLine, type JournalQuery } from '../api';
+import {
+  call,
+  setTransport,
+  type AccessGrant,
+  type ApiError,
+  type JournalLine,
+  type JournalQuery,
+} from '../api';
 import { createFakeTransport } from '../api/fake';
 import App from '../App.svelte';
 import { setDesk } from '../app/session.svelte';
+import AccessGrantsPanel from './AccessGrantsPanel.svelte';
 import BackupsPanel from './BackupsPanel.svelte';
 import ClientRequestsPanel from './ClientRequestsPanel.svelte';
 import CsvPanel from './CsvPanel.svelte';
@@ -62,6 +70,7 @@ describe('who sees the data and security screens', () => {
     expect(tabs).toEqual([
       'Desk security',
       'Journal',
+      'Records opened',
       'Backups',
       'Retention',
       'Client data requests',
@@ -323,5 +332,38 @@ describe('CSV import', () => {
     expect(fake.calls.filter((c) => c.op === 'clients.import_csv').at(-1)?.args).toMatchObject({
       dryRun: false,
     });
+  });
+});
+
+describe('records opened with a reason', () => {
+  const grant = (n: number, extra: Partial<AccessGrant> = {}): AccessGrant => ({
+    id: `g${n}`,
+    staffId: 'tom-id',
+    staffName: 'Tom Okafor',
+    clientId: `c${n}`,
+    clientName: 'Amara Okonkwo',
+    atMs: 0,
+    at: '2026-11-23T14:05',
+    validOn: '2026-11-23',
+    reason: 'Covering Maya’s 14:00 session',
+    ...extra,
+  });
+
+  it('lists who opened which client’s record, when and why', async () => {
+    await asOwner({
+      'care.access_grants': () => [grant(1), grant(2, { staffName: '', reason: 'Client asked' })],
+    });
+    render(AccessGrantsPanel);
+    const rows = await screen.findAllByTestId('access-grant');
+    expect(rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent))).toEqual([
+      ['2026-11-23 14:05', 'Tom Okafor', 'Amara Okonkwo', 'Covering Maya’s 14:00 session'],
+      ['2026-11-23 14:05', 'Removed account', 'Amara Okonkwo', 'Client asked'],
+    ]);
+  });
+
+  it('says when there are none', async () => {
+    await asOwner({ 'care.access_grants': () => [] });
+    render(AccessGrantsPanel);
+    expect(await screen.findByTestId('access-grants-empty')).toBeInTheDocument();
   });
 });
