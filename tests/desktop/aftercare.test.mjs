@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { App } from './driver.mjs';
+import { App, clinicDate } from './driver.mjs';
 
 const handouts = ['Side neck stretch', 'Slow belly breathing', 'Cat and cow back movement'];
 const therapists = ['Maya Patel', 'Tom Okafor', 'Hannah Berg'];
@@ -30,7 +30,7 @@ before(async () => {
   await app.click('[data-testid=demo-account][data-username=maya] [data-testid=demo-signin]', {
     timeout: 60_000,
   });
-  await app.find('[data-testid=calendar]', { timeout: 30_000 });
+  await app.find(`[data-testid=calendar][data-date="${clinicDate()}"]`, { timeout: 30_000 });
 });
 after(async () => {
   await app?.quit();
@@ -38,11 +38,17 @@ after(async () => {
 
 test('the therapist opens a visit’s self-care and adds three handouts from the library', async () => {
   // One of Maya's own visits (another therapist's client may be closed to her: shared care is
-  // off in the demo), on the first day from today that has one.
-  const mine = '[data-testid=appointment][aria-label*="with Maya Patel"]';
-  for (let day = 0; day < 7 && !(await app.shows(mine)); day += 1) {
+  // off in the demo), on the first day from tomorrow that has one: a visit still to come has no
+  // self-care programme yet (the demo plans the past week's), whatever day the test runs on.
+  let mine = null;
+  for (let day = 1; day <= 7 && mine === null; day += 1) {
     await app.click('[data-testid=calendar-next]');
+    const date = clinicDate(day);
+    await app.find(`[data-testid=calendar][data-date="${date}"]`);
+    const visit = `[data-testid=appointment][data-start^="${date}"][aria-label*="with Maya Patel"]`;
+    if (await app.find(visit, { timeout: 3_000 }).catch(() => null)) mine = visit;
   }
+  assert.ok(mine, 'Maya has a visit in the coming week');
   await app.click(mine);
   const panel = await app.text('[data-testid=appointment-panel]');
   therapist = therapists.find((name) => panel.includes(name));

@@ -230,7 +230,7 @@ test('a note is written and signed at each visit; the third from the calendar', 
 
   await app.click('[data-testid=care-close]');
   await app.click('[data-testid=nav-calendar]');
-  await app.click('[data-testid=appointment]', { text: client.given });
+  await app.click(`[data-testid=appointment][aria-label*="${fullName}"]`);
   await app.click('[data-testid=open-session-note]');
   await app.find('[data-testid=clinical-record]');
   await app.find('[data-testid=care-section-notes]');

@@ -94,7 +94,10 @@ async fn backup_then_restore_of_the_demo_reproduces_every_record() {
             .unwrap()
             .to_str()
             .unwrap()
-            .starts_with("palma-20261118-090000")
+            .starts_with(&format!(
+                "palma-{}",
+                world.clinic.now().format("%Y%m%d-%H%M%S")
+            ))
     );
     let sums = std::fs::read_to_string(format!("{}.sha256", report.file)).unwrap();
     assert!(sums.starts_with(&report.sha256));
@@ -112,11 +115,10 @@ async fn backup_then_restore_of_the_demo_reproduces_every_record() {
         .await
         .unwrap();
     let kept = restored.replaced.unwrap();
-    assert!(
-        kept.display()
-            .to_string()
-            .ends_with("palma.sqlite.replaced-20261118-100000")
-    );
+    assert!(kept.display().to_string().ends_with(&format!(
+        "palma.sqlite.replaced-{}",
+        world.clinic.now().format("%Y%m%d-%H%M%S")
+    )));
     let mut now = snapshot(&live).await;
     // The restore journaled itself in the restored database: one line more than the backup
     // (and so another head); everything else is identical.

@@ -85,6 +85,9 @@ describe('signing in and the lock screen', () => {
     const fake = createFakeTransport({ scenario: 'demo', today: TODAY, signedIn: 'reception' });
     setTransport(fake);
     render(App);
+    // A person locks a calendar they see: once it has drawn its day (the calendar library
+    // scrolls a moment after drawing, and a page gone by then leaves it nothing to scroll).
+    await screen.findAllByTestId('appointment');
 
     await fireEvent.click(await screen.findByTestId('lock-now'));
     expect(await screen.findByTestId('lock-screen')).toBeInTheDocument();
@@ -93,6 +96,8 @@ describe('signing in and the lock screen', () => {
     });
     await fireEvent.click(screen.getByTestId('unlock-submit'));
     await waitFor(() => expect(screen.queryByTestId('lock-screen')).not.toBeInTheDocument());
+    await screen.findAllByTestId('appointment');
+    await new Promise((resolve) => setTimeout(resolve, 0));
 
     await fireEvent.click(screen.getByTestId('signed-in-as'));
     await fireEvent.click(screen.getByTestId('sign-out'));

@@ -3,7 +3,15 @@
 // are dropped, and a refresh that changed nothing leaves the screen alone.
 
 import { call, messageOf, type CalendarView, type ClinicHours, type TherapistHours } from '../api';
-import { addDays, type IsoDate } from '../time/wallclock';
+import { addDays, browserToday, type IsoDate } from '../time/wallclock';
+
+/** The clinic's today as the core last said it, so a calendar opened again starts there. */
+let lastToday: IsoDate | null = null;
+
+/** The day a calendar opens on: the clinic's today once known, else the computer's guess. */
+export function openingDay(): IsoDate {
+  return lastToday ?? browserToday();
+}
 
 export class CalendarData {
   view = $state<CalendarView | null>(null);
@@ -36,6 +44,7 @@ export class CalendarData {
       this.error = '';
       const guessed = this.today === null;
       this.today = view.today;
+      lastToday = view.today;
       if (guessed && !(view.today >= from && view.today < addDays(from, days))) return view;
       const answer = JSON.stringify(view);
       if (answer === this.#lastAnswer) return null;
