@@ -1,6 +1,13 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setTransport, type ApiError, type CloseOut, type DeskStatus, type Unclosed } from '../api';
+import {
+  setTransport,
+  type ApiError,
+  type CalendarView,
+  type CloseOut,
+  type DeskStatus,
+  type Unclosed,
+} from '../api';
 import { createFakeTransport, type FakeTransport } from '../api/fake';
 import { setDesk } from '../app/session.svelte';
 import CalendarPage from './CalendarPage.svelte';
@@ -84,18 +91,32 @@ describe('closing out the day', () => {
     const dialog = await openCloseOut();
     const rows = within(dialog).getAllByTestId('closeout-row');
     await fireEvent.click(within(rows[2]!).getByTestId('closeout-cancelled'));
+    await fireEvent.input(within(rows[2]!).getByTestId('closeout-reason'), {
+      target: { value: ' Rang on Monday ' },
+    });
     await fireEvent.click(within(rows[0]!).getByTestId('closeout-no_show'));
+    expect(within(rows[0]!).queryByTestId('closeout-reason')).toBeNull();
     expect(within(dialog).getByTestId('closeout-save')).toHaveTextContent('Save 2 appointments');
     await fireEvent.click(within(dialog).getByTestId('closeout-save'));
     await waitFor(() => expect(sent(fake)).toHaveLength(1));
     expect(sent(fake)[0]).toEqual({
       items: [
         { id: appointments[0]!.id, outcome: 'no_show' },
-        { id: appointments[2]!.id, outcome: 'cancelled' },
+        { id: appointments[2]!.id, outcome: 'cancelled', reason: 'Rang on Monday' },
       ],
     });
     const left = await pending(fake);
     expect(left.count).toBe(appointments.length - 2);
+    const day = (await fake.send('calendar.range', {
+      from: appointments[2]!.start.slice(0, 10),
+      days: 1,
+      includeCancelled: true,
+    })) as CalendarView;
+    expect(day.appointments.find((a) => a.id === appointments[2]!.id)).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'Rang on Monday',
+      lateCancellation: false,
+    });
   });
 });
 
