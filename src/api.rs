@@ -23,6 +23,7 @@ use crate::scheduling::appointments::{
 use crate::scheduling::changes::{
     self, AppointmentChange, CancelAppointment, MoveAppointment, ResizeAppointment, SetStatus,
 };
+use crate::scheduling::closeout::{self, CloseOut, Unclosed, UnclosedQuery};
 use crate::scheduling::find::{self, FindTimes, FreeTime};
 use crate::scheduling::history::{self as visits, ClientHistory};
 use crate::scheduling::hours::{self, ClinicHours, TherapistHours};
@@ -186,6 +187,8 @@ operations! {
     "appointments.move"    => AppointmentsMove(MoveAppointment) -> AppointmentChange, EditSchedule, changes::move_appointment;
     "appointments.resize"  => AppointmentsResize(ResizeAppointment) -> AppointmentChange, EditSchedule, changes::resize;
     "appointments.set_status" => AppointmentsSetStatus(SetStatus) -> Appointment, EditSchedule, changes::set_status;
+    "appointments.unclosed" => AppointmentsUnclosed(UnclosedQuery) -> Unclosed, ViewSchedule, closeout::unclosed;
+    "appointments.close_out" => AppointmentsCloseOut(CloseOut) -> Vec<Appointment>, EditSchedule, closeout::close_out;
     "appointments.preview_series" => AppointmentsPreviewSeries(SeriesRequest) -> Vec<Occurrence>, ViewSchedule, series::preview;
     "appointments.book_series"    => AppointmentsBookSeries(SeriesRequest) -> SeriesBooked, EditSchedule, series::book;
     "appointments.find_times"     => AppointmentsFindTimes(FindTimes) -> Vec<FreeTime>, ViewSchedule, find::find_times;

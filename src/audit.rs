@@ -14,6 +14,11 @@ use sha2::{Digest, Sha256};
 use sqlx::{Any, AnyPool, Row, Transaction};
 use ts_rs::TS;
 
+mod actions;
+mod search;
+pub use actions::JournalAction;
+pub use search::{JournalAppointment, JournalLine, JournalQuery, JournalSlot, search};
+
 /// One journal line to write: what happened to which record (never client text).
 pub struct Entry<'a> {
     pub action: &'a str,
@@ -72,6 +77,12 @@ impl WriteTx {
 
     /// Appends a journal line, chained to the one before.
     pub async fn record(&mut self, entry: Entry<'_>) -> ApiResult<()> {
+        debug_assert!(
+            JournalAction::from_name(entry.action).is_some(),
+            "journal action `{}` is not in audit::JournalAction: add it there (and its words in \
+             ui/src/owner/journal.ts)",
+            entry.action
+        );
         let line = Line {
             seq: self.last_seq + 1,
             at_ms: self.at_ms,
@@ -280,137 +291,4 @@ pub async fn verify(pool: &AnyPool) -> Result<Verdict, ApiError> {
         });
     }
     Ok(Verdict::Intact { lines: last_seq })
-}
-
-/// The owner's journal filter: by client, by staff member, by day range (clinic dates,
-/// inclusive). Newest first.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct JournalQuery {
-    #[ts(optional)]
-    pub client_id: Option<String>,
-    #[ts(optional)]
-    pub staff_id: Option<String>,
-    /// First day, `YYYY-MM-DD`.
-    #[ts(optional)]
-    pub from: Option<String>,
-    /// Last day, `YYYY-MM-DD`.
-    #[ts(optional)]
-    pub to: Option<String>,
-    /// Only lines with this action (e.g. `export`, `backup`, `sign_in`).
-    #[ts(optional)]
-    pub action: Option<String>,
-    /// Only lines older than this sequence number: the next page after a page ending there.
-    #[ts(optional)]
-    pub before: Option<i64>,
-    /// At most this many lines (1–1000, default 200).
-    #[ts(optional)]
-    pub limit: Option<i64>,
-}
-
-/// One journal line as the owner's screen shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct JournalLine {
-    pub seq: i64,
-    pub at_ms: i64,
-    /// Clinic wall-clock time, `YYYY-MM-DDTHH:MM`.
-    pub at: String,
-    pub staff_id: String,
-    /// The staff member's name, or empty for the command line and removed accounts.
-    pub staff_name: String,
-    pub workstation: String,
-    pub action: String,
-    pub entity: String,
-    pub entity_id: String,
-    pub client_id: Option<String>,
-    /// The client's full name ("given family"), or empty when the line names no client or the
-    /// client's record has been purged.
-    pub client_name: String,
-    pub detail: String,
-}
-
-pub async fn search(
-    clinic: &Clinic,
-    _actor: &Actor,
-    args: JournalQuery,
-) -> ApiResult<Vec<JournalLine>> {
-    use crate::fields;
-    use crate::scheduling::appointments::start_of_day;
-    let tz = crate::settings::load(clinic.pool()).await?.tz();
-    let optional_id = |field: &str, raw: &Option<String>| -> ApiResult<Option<String>> {
-        match raw.as_deref().map(str::trim) {
-            None | Some("") => Ok(None),
-            Some(id) => fields::id(field, id).map(Some),
-        }
-    };
-    let client_id = optional_id("clientId", &args.client_id)?;
-    let staff_id = optional_id("staffId", &args.staff_id)?;
-    let day = |field: &str, raw: &Option<String>| {
-        fields::optional_date(field, "Day", raw.as_deref().unwrap_or(""))
-    };
-    let from_ms = day("from", &args.from)?.map(|d| start_of_day(d, tz).timestamp_millis());
-    let to_ms = day("to", &args.to)?
-        .map(|d| start_of_day(d + chrono::Duration::days(1), tz).timestamp_millis());
-    let limit = fields::within(
-        "limit",
-        "Number of lines",
-        args.limit.unwrap_or(200),
-        1..=1000,
-    )?;
-    let action = args
-        .action
-        .as_deref()
-        .map(|a| fields::optional_line("action", "Action", a, 40))
-        .transpose()?
-        .filter(|a| !a.is_empty());
-    let rows = sqlx::query(
-        "SELECT j.seq, j.at_ms, j.actor_id, s.display_name, j.workstation, j.action, j.entity, \
-         j.entity_id, j.client_id, j.detail, c.given_name, c.family_name FROM journal j \
-         LEFT JOIN staff s ON s.id = j.actor_id LEFT JOIN clients c ON c.id = j.client_id \
-         WHERE ($1 IS NULL OR j.client_id = $1) AND ($2 IS NULL OR j.actor_id = $2) \
-         AND ($3 IS NULL OR j.at_ms >= $3) AND ($4 IS NULL OR j.at_ms < $4) \
-         AND ($6 IS NULL OR j.action = $6) AND ($7 IS NULL OR j.seq < $7) \
-         ORDER BY j.seq DESC LIMIT $5",
-    )
-    .bind(&client_id)
-    .bind(&staff_id)
-    .bind(from_ms)
-    .bind(to_ms)
-    .bind(limit)
-    .bind(&action)
-    .bind(args.before)
-    .fetch_all(clinic.pool())
-    .await?;
-    rows.iter()
-        .map(|row| {
-            let at_ms: i64 = row.try_get("at_ms")?;
-            let at = chrono::DateTime::from_timestamp_millis(at_ms)
-                .map(|t| t.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string())
-                .unwrap_or_default();
-            Ok(JournalLine {
-                seq: row.try_get("seq")?,
-                at_ms,
-                at,
-                staff_id: row.try_get("actor_id")?,
-                staff_name: row
-                    .try_get::<Option<String>, _>("display_name")?
-                    .unwrap_or_default(),
-                workstation: row.try_get("workstation")?,
-                action: row.try_get("action")?,
-                entity: row.try_get("entity")?,
-                entity_id: row.try_get("entity_id")?,
-                client_id: row.try_get("client_id")?,
-                client_name: match (
-                    row.try_get::<Option<String>, _>("given_name")?,
-                    row.try_get::<Option<String>, _>("family_name")?,
-                ) {
-                    (Some(given), Some(family)) => format!("{given} {family}").trim().to_owned(),
-                    _ => String::new(),
-                },
-                detail: row.try_get("detail")?,
-            })
-        })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(ApiError::from)
 }

@@ -1,5 +1,9 @@
 //! A client's appointment history for reception: every appointment, newest first, with counts
 //! per status and of late cancellations and no-shows.
+//!
+//! Whether an open appointment (booked, confirmed, arrived, in treatment) is still to come
+//! depends on the clinic's "now": one that ended before it and was never closed out is counted
+//! as not closed out, never as upcoming or under its status.
 
 use super::appointments::{Appointment, AppointmentStatus, appointment_from, select_view};
 use crate::api::ById;
@@ -11,9 +15,16 @@ use crate::staff::Actor;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// Appointments per status. The open statuses count only appointments that have not ended;
+/// those that ended open are `not_closed`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusCounts {
+    /// Booked or confirmed and not started yet.
+    pub upcoming: i32,
+    /// Ended before now still booked, confirmed, arrived or in treatment: waiting to be closed
+    /// out (attended, no-show or cancelled).
+    pub not_closed: i32,
     pub booked: i32,
     pub confirmed: i32,
     pub arrived: i32,
@@ -31,6 +42,8 @@ pub struct ClientHistory {
     /// Newest first.
     pub appointments: Vec<Appointment>,
     pub counts: StatusCounts,
+    /// The appointments counted in `counts.notClosed`, newest first.
+    pub not_closed_ids: Vec<String>,
 }
 
 pub async fn client_history(
@@ -58,8 +71,26 @@ pub async fn client_history(
         .iter()
         .map(|row| appointment_from(row, tz))
         .collect::<Result<_, _>>()?;
+    let now_ms = clinic.now().timestamp_millis();
     let mut counts = StatusCounts::default();
+    let mut not_closed_ids = Vec::new();
     for one in &appointments {
+        let open = !matches!(
+            one.status,
+            AppointmentStatus::Completed | AppointmentStatus::Cancelled | AppointmentStatus::NoShow
+        );
+        if open && one.end_ms <= now_ms {
+            counts.not_closed += 1;
+            not_closed_ids.push(one.id.clone());
+            continue;
+        }
+        if matches!(
+            one.status,
+            AppointmentStatus::Booked | AppointmentStatus::Confirmed
+        ) && one.start_ms > now_ms
+        {
+            counts.upcoming += 1;
+        }
         let slot = match one.status {
             AppointmentStatus::Booked => &mut counts.booked,
             AppointmentStatus::Confirmed => &mut counts.confirmed,
@@ -78,5 +109,6 @@ pub async fn client_history(
         client_id: id,
         appointments,
         counts,
+        not_closed_ids,
     })
 }

@@ -4,6 +4,7 @@
 pub mod appointments;
 mod availability;
 pub mod changes;
+pub mod closeout;
 pub mod find;
 pub mod history;
 pub mod hours;

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { App, clinicDate } from './driver.mjs';
+import { addClient, book } from './steps.mjs';
 
 /** Today in the demo clinic's time zone, as the calendar names it. */
 const today = clinicDate();
@@ -32,27 +33,21 @@ test('a newcomer opens the demo clinic, signs in as reception and sees today’s
 });
 
 test('reception adds a new client', async () => {
-  await app.click('[data-testid=nav-clients]');
-  await app.click('[data-testid=new-client]');
-  await app.type('[data-testid=client-given-name]', client.given);
-  await app.type('[data-testid=client-family-name]', client.family);
-  await app.type('[data-testid=client-phone]', client.phone);
-  await app.click('[data-testid=client-save]');
+  await addClient(app, client);
   await app.type('[data-testid=client-search]', 'aroha');
   await app.find('[data-testid=client-row]', { text: client.family });
 });
 
 async function openBooking(search, name, { room, time }) {
-  await app.click('[data-testid=new-booking]');
-  await app.find('[data-testid=booking-dialog]');
-  await app.type('[data-testid=booking-client-search]', search);
-  await app.click('[data-testid=booking-client-option]', { text: name });
-  await app.chooseByLabel('[data-testid=booking-service]', 'Sports massage');
-  await app.chooseByLabel('[data-testid=booking-practitioner]', 'Maya Patel');
-  await app.chooseByLabel('[data-testid=booking-room]', room);
-  await app.choose('[data-testid=booking-date]', today);
-  await app.choose('[data-testid=booking-time]', time);
-  await app.click('[data-testid=booking-submit]');
+  await book(app, {
+    search,
+    name,
+    service: 'Sports massage',
+    therapist: 'Maya Patel',
+    room,
+    date: today,
+    time,
+  });
 }
 
 test('reception books the client with a therapist and sees it on the calendar', async () => {

@@ -175,7 +175,7 @@ async fn the_export_folder_holds_json_summary_and_every_issued_pdf() {
 
     let journal: Vec<JournalLine> = world
         .call(Call::JournalSearch(JournalQuery {
-            action: Some("export".into()),
+            action: Some(palma::audit::JournalAction::Export),
             ..JournalQuery::default()
         }))
         .await

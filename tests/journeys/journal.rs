@@ -164,3 +164,138 @@ async fn a_window_polling_while_another_seat_writes_misses_no_change() {
         .unwrap();
     assert_eq!(seen, (1..=written).collect::<Vec<_>>());
 }
+
+/// The owner's journal names who did what to whose appointment, with whom and when — looked up
+/// at read time (the journal holds ids), a move's before and after from the line itself.
+#[tokio::test]
+async fn the_owners_journal_says_each_line_with_names_and_clinic_times() {
+    use palma::audit::{JournalAction, JournalLine, JournalQuery};
+    use palma::scheduling::changes::{AppointmentChange, CancelAppointment, MoveAppointment};
+    let world = World::new().await;
+    let f = world.small_clinic().await;
+    let desk = crate::closeout::reception(&world).await;
+    let zoe = f.clients[0].clone();
+    let booked: Appointment = world
+        .call_as(
+            &desk,
+            Call::AppointmentsBook(BookAppointment {
+                client_id: zoe.clone(),
+                service_id: f.deep.clone(),
+                practitioner_id: f.maya.clone(),
+                room_id: f.willow.clone(),
+                start: "2026-12-01T10:00".into(),
+                override_reason: None,
+            }),
+        )
+        .await
+        .unwrap();
+    let _: AppointmentChange = world
+        .call_as(
+            &desk,
+            Call::AppointmentsMove(MoveAppointment {
+                id: booked.id.clone(),
+                practitioner_id: f.tom.clone(),
+                room_id: f.cedar.clone(),
+                start: "2026-12-01T11:00".into(),
+                override_reason: None,
+                scope: None,
+            }),
+        )
+        .await
+        .unwrap();
+    // Moved again later: the first move still reads 10:00 → 11:00.
+    let _: AppointmentChange = world
+        .call(Call::AppointmentsMove(MoveAppointment {
+            id: booked.id.clone(),
+            practitioner_id: f.tom.clone(),
+            room_id: f.cedar.clone(),
+            start: "2026-12-01T14:00".into(),
+            override_reason: None,
+            scope: None,
+        }))
+        .await
+        .unwrap();
+    let _: AppointmentChange = world
+        .call_as(
+            &desk,
+            Call::AppointmentsCancel(CancelAppointment {
+                id: booked.id.clone(),
+                reason: "Her car broke down".into(),
+                scope: None,
+            }),
+        )
+        .await
+        .unwrap();
+    let search = |action: JournalAction| {
+        world.call::<Vec<JournalLine>>(Call::JournalSearch(JournalQuery {
+            action: Some(action),
+            ..JournalQuery::default()
+        }))
+    };
+
+    let book = &search(JournalAction::Book).await.unwrap()[0];
+    assert_eq!(
+        (book.staff_name.as_str(), book.client_name.as_str()),
+        ("Rita Desk", "Zoë Łukasiewicz-Ørsted")
+    );
+    let facts = book.appointment.as_ref().expect("an appointment line");
+    assert_eq!(facts.service_name, "Deep tissue massage");
+    assert_eq!(
+        (
+            facts.slot.start.as_str(),
+            facts.slot.end.as_str(),
+            facts.slot.practitioner_name.as_str(),
+            facts.slot.room_name.as_str()
+        ),
+        (
+            "2026-12-01T10:00",
+            "2026-12-01T11:00",
+            "Maya Patel",
+            "Willow room"
+        )
+    );
+    assert_eq!(facts.previous, None);
+
+    let moves = search(JournalAction::Move).await.unwrap();
+    assert_eq!(moves.len(), 2);
+    let first = moves[1].appointment.as_ref().unwrap();
+    let previous = first.previous.as_ref().expect("a move says where from");
+    assert_eq!(
+        (previous.start.as_str(), previous.practitioner_name.as_str()),
+        ("2026-12-01T10:00", "Maya Patel")
+    );
+    assert_eq!(
+        (
+            first.slot.start.as_str(),
+            first.slot.practitioner_name.as_str(),
+            first.slot.room_name.as_str()
+        ),
+        ("2026-12-01T11:00", "Tom Okafor", "Cedar room")
+    );
+    assert_eq!(moves[1].staff_name, "Rita Desk");
+
+    let cancel = &search(JournalAction::Cancel).await.unwrap()[0];
+    let facts = cancel.appointment.as_ref().unwrap();
+    assert_eq!(facts.cancel_reason.as_deref(), Some("Her car broke down"));
+    assert_eq!(facts.slot.start, "2026-12-01T14:00", "as the record is now");
+    // The reason is the appointment's, never written into the journal.
+    let details: Vec<String> = sqlx::query_scalar("SELECT detail FROM journal")
+        .fetch_all(world.clinic.pool())
+        .await
+        .unwrap();
+    assert!(details.iter().all(|d| !d.contains("car")));
+
+    // Lines about a therapist, a room, a service or a staff member name it.
+    let created = search(JournalAction::Create).await.unwrap();
+    let subject = |entity: &str| {
+        created
+            .iter()
+            .filter(|line| line.entity == entity)
+            .map(|line| line.subject_name.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(subject("practitioner"), ["Tom Okafor", "Maya Patel"]);
+    assert_eq!(subject("room"), ["Cedar room", "Willow room"]);
+    assert!(subject("staff").contains(&"Rita Desk"));
+    assert!(created.iter().all(|line| line.appointment.is_none()));
+}

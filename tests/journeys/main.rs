@@ -12,6 +12,7 @@ mod care;
 mod care_notes;
 mod changes;
 mod clients;
+mod closeout;
 mod desk;
 mod drafts;
 mod erased;

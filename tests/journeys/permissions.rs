@@ -125,6 +125,8 @@ const EXPECTED: &[(&str, &[Role])] = &[
     ("appointments.move", ALL),
     ("appointments.resize", ALL),
     ("appointments.set_status", ALL),
+    ("appointments.unclosed", ALL),
+    ("appointments.close_out", ALL),
     ("appointments.preview_series", ALL),
     ("appointments.book_series", ALL),
     ("appointments.find_times", ALL),
@@ -231,6 +233,8 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
         }
         "appointments.resize" => json!({ "id": client, "end": "2026-12-01T11:00" }),
         "appointments.set_status" => json!({ "id": client, "status": "confirmed" }),
+        "appointments.unclosed" => json!({}),
+        "appointments.close_out" => json!({ "items": [{ "id": client, "outcome": "attended" }] }),
         "appointments.preview_series" | "appointments.book_series" => json!({
             "clientId": client, "serviceId": f.deep, "practitionerId": f.maya, "roomId": f.willow,
             "start": format!("2027-01-{:02}T10:00", 1 + rand_suffix() % 28), "everyWeeks": 1, "count": 2, "skip": []

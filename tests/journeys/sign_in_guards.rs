@@ -40,7 +40,7 @@ async fn journaled(world: &World, desk: &Desk, action: &str, staff_id: &str) -> 
         .call_at(
             desk,
             Call::JournalSearch(JournalQuery {
-                action: Some(action.into()),
+                action: palma::audit::JournalAction::from_name(action),
                 limit: Some(1000),
                 ..JournalQuery::default()
             }),

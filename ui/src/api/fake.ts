@@ -7,6 +7,7 @@
 // disagree, the core is right and this file is fixed.
 
 import type { Transport } from './client';
+import { closeOut, unclosed } from './fake-closeout';
 import type {
   ApiError,
   Appointment,
@@ -15,6 +16,7 @@ import type {
   CalendarRange,
   CalendarView,
   CancelAppointment,
+  CloseOut,
   Change,
   Changes,
   ChangesSince,
@@ -28,6 +30,7 @@ import type {
   Room,
   RoomInput,
   SearchClients,
+  UnclosedQuery,
   Service,
   ServiceInput,
   SettingsInput,
@@ -1463,6 +1466,8 @@ export function createFakeTransport(options: FakeOptions): FakeTransport {
     'calendar.range': (args: CalendarRange) => clinic.calendar(args),
     'appointments.book': (args: BookAppointment) => clinic.book(args),
     'appointments.cancel': (args: CancelAppointment) => clinic.cancel(args),
+    'appointments.unclosed': (args: UnclosedQuery) => unclosed(clinic, args),
+    'appointments.close_out': (args: CloseOut) => closeOut(clinic, args),
     'journal.changes': (args: ChangesSince) => clinic.changes(args),
     ...options.extra,
   };

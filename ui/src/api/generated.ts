@@ -279,7 +279,11 @@ export type ClientHistory = { clientId: string,
 /**
  * Newest first.
  */
-appointments: Array<Appointment>, counts: StatusCounts, };
+appointments: Array<Appointment>, counts: StatusCounts, 
+/**
+ * The appointments counted in `counts.notClosed`, newest first.
+ */
+notClosedIds: Array<string>, };
 
 export type ClientInput = { givenName: string, familyName: string, preferredName: string, 
 /**
@@ -339,6 +343,14 @@ notes: Array<NoteSummary>,
  * The activities of the latest PSFS, to be rated again at the next occasion.
  */
 psfsActivities: Array<string>, };
+
+export type CloseOut = { items: Array<CloseOutItem>, };
+
+export type CloseOutItem = { id: string, outcome: VisitOutcome, 
+/**
+ * Why it was cancelled (optional; only with the outcome `cancelled`).
+ */
+reason?: string, };
 
 export type Closure = { day: string, reason: string, };
 
@@ -582,6 +594,30 @@ export type IssuedDocument = { id: string, clientId: string, appointmentId: stri
  */
 sha256: string, byteSize: number, issuedAtMs: number, issuedBy: string, };
 
+export type JournalAction = "sign_in" | "sign_in_failed" | "sign_out" | "unlock" | "unlock_failed" | "switch_in" | "switch_in_failed" | "set_password" | "set_pin" | "unlock_account" | "read" | "break_glass" | "create" | "update" | "save" | "book" | "move" | "resize" | "cancel" | "status" | "remove" | "sign" | "amend" | "discard" | "withdraw" | "review" | "recompute" | "assign" | "notes" | "new_version" | "duplicate" | "retire" | "restore" | "seed" | "set_logo" | "clear_logo" | "issue" | "reprint" | "print" | "export" | "erase" | "purge" | "backup_start" | "backup" | "backup_failed" | "bulk_create";
+
+export type JournalAppointment = { serviceName: string, 
+/**
+ * As the line left it (booked, moved or resized to), otherwise as it is now.
+ */
+slot: JournalSlot, 
+/**
+ * Before a move or a resize.
+ */
+previous: JournalSlot | null, 
+/**
+ * A status change: from which status to which.
+ */
+statusFrom: AppointmentStatus | null, statusTo: AppointmentStatus | null, 
+/**
+ * A cancellation inside the clinic's notice period.
+ */
+late: boolean, 
+/**
+ * Why it was cancelled (on cancellation lines, for the owner only).
+ */
+cancelReason: string | null, };
+
 export type JournalLine = { seq: number, atMs: number, 
 /**
  * Clinic wall-clock time, `YYYY-MM-DDTHH:MM`.
@@ -590,12 +626,25 @@ at: string, staffId: string,
 /**
  * The staff member's name, or empty for the command line and removed accounts.
  */
-staffName: string, workstation: string, action: string, entity: string, entityId: string, clientId: string | null, 
+staffName: string, workstation: string, 
+/**
+ * One of [`JournalAction`] (text, so a line written by a newer version still shows).
+ */
+action: JournalAction, entity: string, entityId: string, clientId: string | null, 
 /**
  * The client's full name ("given family"), or empty when the line names no client or the
  * client's record has been purged.
  */
-clientName: string, detail: string, };
+clientName: string, 
+/**
+ * The name of the record the line is about, where it has one: the staff member, therapist
+ * (also for their hours), room or service. Empty otherwise.
+ */
+subjectName: string, 
+/**
+ * For a line about an appointment that still exists: what, with whom, when.
+ */
+appointment: JournalAppointment | null, detail: string, };
 
 export type JournalQuery = { clientId?: string, staffId?: string, 
 /**
@@ -607,9 +656,9 @@ from?: string,
  */
 to?: string, 
 /**
- * Only lines with this action (e.g. `export`, `backup`, `sign_in`).
+ * Only lines with this action.
  */
-action?: string, 
+action?: JournalAction, 
 /**
  * Only lines older than this sequence number: the next page after a page ending there.
  */
@@ -618,6 +667,12 @@ before?: number,
  * At most this many lines (1–1000, default 200).
  */
 limit?: number, };
+
+export type JournalSlot = { 
+/**
+ * Clinic wall-clock times, `YYYY-MM-DDTHH:MM`.
+ */
+start: string, end: string, practitionerName: string, roomName: string, };
 
 export type LetterSection = { heading: string, paragraphs: Array<string>, };
 
@@ -1116,7 +1171,16 @@ sessionOn: string,
  */
 templateKey?: string | null, };
 
-export type StatusCounts = { booked: number, confirmed: number, arrived: number, inTreatment: number, completed: number, cancelled: number, lateCancellations: number, noShows: number, };
+export type StatusCounts = { 
+/**
+ * Booked or confirmed and not started yet.
+ */
+upcoming: number, 
+/**
+ * Ended before now still booked, confirmed, arrived or in treatment: waiting to be closed
+ * out (attended, no-show or cancelled).
+ */
+notClosed: number, booked: number, confirmed: number, arrived: number, inTreatment: number, completed: number, cancelled: number, lateCancellations: number, noShows: number, };
 
 export type Switch = { staffId: string, pin: string, };
 
@@ -1140,11 +1204,35 @@ export type ToFolder = {
  */
 folder: string, };
 
+export type Unclosed = { 
+/**
+ * Every unclosed appointment that ended before the time asked for.
+ */
+count: number, 
+/**
+ * The oldest of them first, as many as the limit asked for.
+ */
+appointments: Array<Appointment>, };
+
+export type UnclosedQuery = { 
+/**
+ * Only appointments that ended before this clinic wall-clock time (`YYYY-MM-DDTHH:MM`);
+ * never later than now, which is also the default.
+ */
+before?: string, 
+/**
+ * At most this many appointments (0–200, default 200); 0 for the count alone (the
+ * calendar's badge).
+ */
+limit?: number, };
+
 export type Unlock = { secret: string, };
 
 export type UpdateProgrammeItem = { id: string, dosage: Dosage, personalNote: string, };
 
 export type Urgency = "normal" | "soon" | "urgent";
+
+export type VisitOutcome = "attended" | "no_show" | "cancelled";
 
 export type WaitlistEntry = { id: string, clientId: string, clientName: string, serviceId: string, serviceName: string, practitionerIds: Array<string>, weekdays: Array<number>, timesOfDay: Array<string>, urgency: Urgency, note: string, 
 /**
@@ -1241,6 +1329,8 @@ export interface Operations {
   "appointments.move": { args: MoveAppointment; result: AppointmentChange };
   "appointments.resize": { args: ResizeAppointment; result: AppointmentChange };
   "appointments.set_status": { args: SetStatus; result: Appointment };
+  "appointments.unclosed": { args: UnclosedQuery; result: Unclosed };
+  "appointments.close_out": { args: CloseOut; result: Array<Appointment> };
   "appointments.preview_series": { args: SeriesRequest; result: Array<Occurrence> };
   "appointments.book_series": { args: SeriesRequest; result: SeriesBooked };
   "appointments.find_times": { args: FindTimes; result: Array<FreeTime> };
@@ -1366,6 +1456,8 @@ export const OPERATION_PERMISSIONS: { readonly [K in keyof Operations]: Permissi
   "appointments.move": "edit_schedule",
   "appointments.resize": "edit_schedule",
   "appointments.set_status": "edit_schedule",
+  "appointments.unclosed": "view_schedule",
+  "appointments.close_out": "edit_schedule",
   "appointments.preview_series": "view_schedule",
   "appointments.book_series": "edit_schedule",
   "appointments.find_times": "view_schedule",

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { setTransport, type BackupSettings, type DeskStatus } from '../api';
 import { createFakeTransport } from '../api/fake';
@@ -14,7 +14,7 @@ async function open(who: string, backups: BackupSettings) {
     today: '2026-11-23',
     now: '2026-11-23T08:00',
     signedIn: who,
-    extra: { 'backup.settings': () => backups },
+    extra: { 'backup.settings': () => backups, 'care.may_open': () => true },
   });
   setTransport(fake);
   const desk = (await fake.send('staff.me', {})) as DeskStatus;
@@ -44,5 +44,66 @@ describe('the shell', () => {
     const desk = await open('reception', SCHEDULE);
     expect(desk.count('backup.settings')).toBe(0);
     expect(screen.queryByTestId('nav-backup-failed')).toBeNull();
+  });
+
+  describe('the sidebar from a full-screen view', () => {
+    /** Opens the day's first appointment (the calendar redraws once it knows the clinic's
+     * today, so the click is repeated until the panel shows) and, from its panel, `button`. */
+    async function fromTheCalendar(button: string, screenId: string) {
+      await screen.findAllByTestId('appointment');
+      await waitFor(async () => {
+        await fireEvent.click(screen.getAllByTestId('appointment')[0]!);
+        expect(screen.getByTestId('appointment-panel')).toBeInTheDocument();
+      });
+      await fireEvent.click(await screen.findByTestId(button));
+      return screen.findByTestId(screenId);
+    }
+
+    async function sidebar(to: 'calendar' | 'clients') {
+      await fireEvent.click(screen.getByTestId(`nav-${to}`));
+      expect(screen.getByTestId(`nav-${to}`)).toHaveAttribute('aria-current', 'page');
+    }
+
+    it.each([
+      ['the clinical record', 'open-session-note', 'clinical-record'],
+      ['the aftercare screen', 'open-aftercare', 'aftercare-screen'],
+    ])(
+      'leaves %s for the Calendar and for Clients',
+      { timeout: 20_000 },
+      async (_, button, screenId) => {
+        await open('owner', SCHEDULE);
+        await fromTheCalendar(button, screenId);
+        await sidebar('calendar');
+        await waitFor(() => expect(screen.queryByTestId(screenId)).toBeNull());
+        expect(screen.getByTestId('calendar')).toBeInTheDocument();
+
+        await fromTheCalendar(button, screenId);
+        await sidebar('clients');
+        await waitFor(() => expect(screen.queryByTestId(screenId)).toBeNull());
+        expect(await screen.findByTestId('client-search')).toBeInTheDocument();
+      },
+    );
+
+    it(
+      'leaves a clinical record opened from Clients for Clients and for the Calendar',
+      { timeout: 20_000 },
+      async () => {
+        await open('owner', SCHEDULE);
+        await sidebar('clients');
+        await fireEvent.click((await screen.findAllByTestId('client-row'))[0]!);
+        await fireEvent.click(await screen.findByTestId('open-clinical-record'));
+        await screen.findByTestId('clinical-record');
+        await sidebar('clients');
+        await waitFor(() => expect(screen.queryByTestId('clinical-record')).toBeNull());
+        expect(screen.getByTestId('client-search')).toBeInTheDocument();
+
+        await fireEvent.click((await screen.findAllByTestId('client-row'))[0]!);
+        await fireEvent.click(await screen.findByTestId('open-clinical-record'));
+        await screen.findByTestId('clinical-record');
+        await sidebar('calendar');
+        await waitFor(() => expect(screen.queryByTestId('clinical-record')).toBeNull());
+        expect(await screen.findByTestId('calendar')).toBeInTheDocument();
+      },
+    );
   });
 });

@@ -159,8 +159,11 @@ describe('the client record for reception', () => {
         visit('a2', 'cancelled', { lateCancellation: true, start: '2026-11-16T10:00' }),
         visit('a1', 'completed', { start: '2026-11-09T10:00' }),
       ],
+      // a3's visit ended on Monday and nobody closed it out: not upcoming.
       counts: {
-        booked: 2,
+        upcoming: 1,
+        notClosed: 1,
+        booked: 1,
         confirmed: 0,
         arrived: 0,
         inTreatment: 0,
@@ -169,6 +172,7 @@ describe('the client record for reception', () => {
         lateCancellations: 1,
         noShows: 0,
       },
+      notClosedIds: ['a3'],
     });
     const fake = createFakeTransport({
       scenario: 'demo',
@@ -199,17 +203,13 @@ describe('the client record for reception', () => {
     await within(record).findAllByTestId('history-row');
     const count = (key: string) =>
       within(record).getByTestId(`history-count-${key}`).getAttribute('data-count');
-    expect(['upcoming', 'attended', 'cancelled', 'late', 'no-show'].map(count)).toEqual([
-      '2',
-      '1',
-      '1',
-      '1',
-      '0',
-    ]);
+    expect(
+      ['upcoming', 'not-closed', 'attended', 'cancelled', 'late', 'no-show'].map(count),
+    ).toEqual(['1', '1', '1', '1', '1', '0']);
     const rows = within(record).getAllByTestId('history-row');
     expect(rows.map((r) => within(r).getByTestId('history-status').textContent)).toEqual([
       'Booked',
-      'Booked',
+      'Not closed out',
       'Cancelled',
       'Completed',
     ]);

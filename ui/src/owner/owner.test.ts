@@ -46,6 +46,8 @@ function line(seq: number, extra: Partial<JournalLine> = {}): JournalLine {
     entityId: 'x',
     clientId: null,
     clientName: '',
+    subjectName: '',
+    appointment: null,
     detail: 'phone',
     ...extra,
   };
@@ -131,11 +133,15 @@ describe('journal', () => {
     });
     render(JournalPanel);
     await waitFor(() => expect(screen.getAllByTestId('journal-line')).toHaveLength(50));
-    expect(await screen.findByText('Zoë Łukasiewicz-Ørsted')).toBeInTheDocument();
-    const first = screen.getAllByTestId('journal-line')[1]!;
-    expect(within(first).getByText('Rosa Lindgren')).toBeInTheDocument();
-    expect(within(first).getByText('front-desk')).toBeInTheDocument();
-    expect(within(first).getByText('Changed · client')).toBeInTheDocument();
+    const [named, other] = screen.getAllByTestId('journal-line');
+    // Each line a sentence with the names the core looked up.
+    expect(within(named!).getByTestId('journal-sentence')).toHaveTextContent(
+      'Rosa Lindgren changed Zoë Łukasiewicz-Ørsted’s contact details',
+    );
+    expect(within(other!).getByTestId('journal-sentence')).toHaveTextContent(
+      'Rosa Lindgren changed a client’s contact details',
+    );
+    expect(within(other!).getByText('front-desk')).toBeInTheDocument();
 
     await fireEvent.click(screen.getByTestId('journal-older'));
     await waitFor(() => expect(screen.getByTestId('journal-page')).toHaveTextContent('Page 2'));
