@@ -112,6 +112,18 @@ async function shown(app, text, n, stop) {
   return null;
 }
 
+/** Opens `app`'s booking dialog filled in for the client with Maya, today, bar the time. */
+async function openBooking(app) {
+  await app.click('[data-testid=new-booking]');
+  await app.find('[data-testid=booking-dialog]');
+  await app.type('[data-testid=booking-client-search]', client.family);
+  await app.click('[data-testid=booking-client-option]', { text: client.given });
+  await app.chooseByLabel('[data-testid=booking-service]', 'Sports massage');
+  await app.chooseByLabel('[data-testid=booking-practitioner]', 'Maya Patel');
+  await app.chooseByLabel('[data-testid=booking-room]', 'Willow');
+  await app.choose('[data-testid=booking-date]', today);
+}
+
 /** Submits the open booking dialog; 'booked' once it closes, else the refusal it shows. */
 async function submitBooking(app) {
   await app.click('[data-testid=booking-submit]');
@@ -187,14 +199,7 @@ describe('two windows on one PostgreSQL database', { skip }, () => {
 
   /** Reception books the client's `n`th appointment; times its arrival in the other window. */
   async function bookAndWatch(n) {
-    await reception.click('[data-testid=new-booking]');
-    await reception.find('[data-testid=booking-dialog]');
-    await reception.type('[data-testid=booking-client-search]', client.family);
-    await reception.click('[data-testid=booking-client-option]', { text: client.given });
-    await reception.chooseByLabel('[data-testid=booking-service]', 'Sports massage');
-    await reception.chooseByLabel('[data-testid=booking-practitioner]', 'Maya Patel');
-    await reception.chooseByLabel('[data-testid=booking-room]', 'Willow');
-    await reception.choose('[data-testid=booking-date]', today);
+    await openBooking(reception);
     const stop = { done: false };
     const commit = committed(databaseUrl, client.family, n, stop);
     // The other window is watched from now on, alongside reception (each has its own driver).
@@ -244,14 +249,7 @@ describe('two windows on one PostgreSQL database', { skip }, () => {
     let seenWhileIdle = 0;
     while (locked === null && performance.now() - started < 110_000) {
       if (writes === 0) {
-        await reception.click('[data-testid=new-booking]');
-        await reception.find('[data-testid=booking-dialog]');
-        await reception.type('[data-testid=booking-client-search]', client.family);
-        await reception.click('[data-testid=booking-client-option]', { text: client.given });
-        await reception.chooseByLabel('[data-testid=booking-service]', 'Sports massage');
-        await reception.chooseByLabel('[data-testid=booking-practitioner]', 'Maya Patel');
-        await reception.chooseByLabel('[data-testid=booking-room]', 'Willow');
-        await reception.choose('[data-testid=booking-date]', today);
+        await openBooking(reception);
         let result = null;
         while (result !== 'booked' && eveningTimes.length > 0) {
           await reception.choose('[data-testid=booking-time]', eveningTimes.shift());
