@@ -198,46 +198,68 @@ export class App {
     );
   }
 
+  /**
+   * Finds `css` and runs `act` on the element. The page may redraw between the two (a live
+   * refresh replaces the calendar's nodes when another write lands), which WebDriver reports as
+   * a stale element: then it finds the element again, as a person would simply act on what is
+   * on the screen now.
+   */
+  async #onElement(css, options, act) {
+    for (let attempt = 1; ; attempt += 1) {
+      const id = await this.find(css, options);
+      try {
+        return await act(id);
+      } catch (error) {
+        if (attempt >= 5 || !/stale element/.test(String(error))) throw error;
+      }
+    }
+  }
+
   async click(css, options) {
-    const id = await this.find(css, options);
-    await this.#do('POST', `/element/${id}/click`, {});
-    return id;
+    return this.#onElement(css, options, async (id) => {
+      await this.#do('POST', `/element/${id}/click`, {});
+      return id;
+    });
   }
 
   async type(css, text) {
-    const id = await this.find(css);
-    await this.#do('POST', `/element/${id}/clear`, {});
-    await this.#do('POST', `/element/${id}/value`, { text });
-    return id;
+    return this.#onElement(css, {}, async (id) => {
+      await this.#do('POST', `/element/${id}/clear`, {});
+      await this.#do('POST', `/element/${id}/value`, { text });
+      return id;
+    });
   }
 
   /** Sets a <select>, date or time input the way a person's choice would, with events. */
   async choose(css, value) {
-    const id = await this.find(css);
-    await this.#do('POST', '/execute/sync', {
-      script:
+    await this.#onElement(css, {}, (id) =>
+      this.run(
         "const [el, v] = arguments; el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); " +
-        "el.dispatchEvent(new Event('change', {bubbles: true})); return el.value;",
-      args: [{ [ELEMENT]: id }, value],
-    });
+          "el.dispatchEvent(new Event('change', {bubbles: true})); return el.value;",
+        this.ref(id),
+        value,
+      ),
+    );
   }
 
   /** Selects the <option> of a <select> whose text contains `label`. */
   async chooseByLabel(css, label) {
-    const id = await this.find(css);
-    const value = await this.#do('POST', '/execute/sync', {
-      script:
+    const value = await this.#onElement(css, {}, (id) =>
+      this.run(
         'const [el, label] = arguments; const o = [...el.options].find((o) => o.text.includes(label)); ' +
-        "if (!o) return null; el.value = o.value; el.dispatchEvent(new Event('input', {bubbles: true})); " +
-        "el.dispatchEvent(new Event('change', {bubbles: true})); return o.value;",
-      args: [{ [ELEMENT]: id }, label],
-    });
+          "if (!o) return null; el.value = o.value; el.dispatchEvent(new Event('input', {bubbles: true})); " +
+          "el.dispatchEvent(new Event('change', {bubbles: true})); return o.value;",
+        this.ref(id),
+        label,
+      ),
+    );
     if (value === null) throw new Error(`${css} has no option "${label}"`);
   }
 
   async attribute(css, name) {
-    const id = await this.find(css);
-    return this.run('return arguments[0].getAttribute(arguments[1]);', { [ELEMENT]: id }, name);
+    return this.#onElement(css, {}, (id) =>
+      this.run('return arguments[0].getAttribute(arguments[1]);', this.ref(id), name),
+    );
   }
 
   async textOf(id) {
@@ -246,7 +268,7 @@ export class App {
   }
 
   async text(css, options) {
-    return this.textOf(await this.find(css, options));
+    return this.#onElement(css, options, (id) => this.textOf(id));
   }
 
   async count(css) {
