@@ -3,13 +3,14 @@
 // database of its own.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+let axeSource;
 const binary = process.env.PALMA_DESKTOP_BINARY ?? join(process.cwd(), 'target/debug/palma-desktop');
 export const artifacts = process.env.PALMA_ARTIFACTS ?? tmpdir();
 
@@ -328,6 +329,26 @@ export class App {
   /** Runs a script in the page and returns its result. */
   async run(script, ...args) {
     return this.#do('POST', '/execute/sync', { script, args });
+  }
+
+  /**
+   * Runs axe-core (the UI's dev dependency, injected into the page) over what the window shows
+   * and returns its violations: `{ id, impact, help, nodes: [css…] }`. Colour contrast is
+   * checked too: the window paints real colours.
+   */
+  async axe() {
+    axeSource ??= readFileSync(new URL('../../ui/node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+    return this.#do('POST', '/execute/async', {
+      script: `${axeSource}
+        const done = arguments[arguments.length - 1];
+        axe.run(document, { resultTypes: ['violations'] }).then(
+          (result) => done(result.violations.map((v) => ({
+            id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')),
+          }))),
+          (error) => done([{ id: 'axe-error', impact: 'critical', help: String(error), nodes: [] }]),
+        );`,
+      args: [],
+    });
   }
 
   async screenshot(name) {

@@ -1,5 +1,7 @@
-// Steps several desktop tests take the same way at reception: adding a client and booking them
-// through the booking dialog.
+// Steps several desktop tests take the same way: adding a client and booking them through the
+// booking dialog at reception; checking a screen with axe-core.
+
+import assert from 'node:assert/strict';
 
 /** Adds a client on the Clients page and waits until the list shows them. */
 export async function addClient(app, { given, family, phone }) {
@@ -28,4 +30,20 @@ export async function book(app, { search, name, service, therapist, room, date, 
   await app.choose('[data-testid=booking-date]', date);
   await app.choose('[data-testid=booking-time]', time);
   await app.click('[data-testid=booking-submit]');
+}
+
+/**
+ * Checks the screen the window shows with axe-core: reports every violation in the test's
+ * output (`# axe <screen>: …`) and fails on any serious or critical one.
+ */
+export async function assertAccessible(app, t, screen) {
+  const violations = await app.axe();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  t.diagnostic(`axe ${screen}: ${serious.length} serious or critical, ${violations.length - serious.length} minor`);
+  for (const v of violations) t.diagnostic(`  ${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).join(', ')}`);
+  assert.deepEqual(
+    serious.map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).join(', ')}`),
+    [],
+    `${screen} has serious accessibility problems`,
+  );
 }
