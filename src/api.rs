@@ -46,6 +46,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 mod permissions;
+pub mod watch;
 
 /// An empty request.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, TS)]

@@ -182,6 +182,15 @@ pub struct Changes {
     pub changes: Vec<Change>,
 }
 
+/// The journal's last sequence number: it moves with every line written, at any seat.
+pub async fn journal_head(pool: &AnyPool) -> ApiResult<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT last_seq FROM journal_head WHERE id = 1")
+            .fetch_one(pool)
+            .await?,
+    )
+}
+
 /// At most this many changes per poll; a client that is further behind reloads everything.
 const CHANGES_PAGE: i64 = 500;
 
@@ -194,9 +203,7 @@ const CHANGES_PAGE: i64 = 500;
 /// second read. Read the other way round, a line committed between the two reads would be
 /// counted in `latest` without ever being reported, and that window would miss it for good.
 pub async fn changes_since(pool: &AnyPool, since: i64) -> ApiResult<Changes> {
-    let head: i64 = sqlx::query_scalar("SELECT last_seq FROM journal_head WHERE id = 1")
-        .fetch_one(pool)
-        .await?;
+    let head = journal_head(pool).await?;
     let rows = sqlx::query(
         "SELECT seq, entity, entity_id, action FROM journal \
          WHERE seq > $1 AND seq <= $2 AND action <> 'read' ORDER BY seq LIMIT $3",

@@ -1,7 +1,8 @@
 //! Palma's desktop shell: opens the database, holds a `Clinic`, and forwards the webview's one
 //! `call` command to the core's `dispatch`. Besides that it does only native things: opening a
 //! PDF the core made in the system viewer, or saving it where the person chooses (`pdf.rs`),
-//! and saving a calendar file (`.ics`) the same way (`calendar_file.rs`).
+//! and saving a calendar file (`.ics`) the same way (`calendar_file.rs`); and waking the window
+//! when the clinic changes (`watch.rs`).
 //! No rule lives here.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
@@ -13,6 +14,7 @@ use tauri::Manager;
 
 mod calendar_file;
 mod pdf;
+mod watch;
 
 /// What the shell holds: the open clinic and this window's desk (who is signed in, locked).
 /// There is one window, so one desk.
@@ -83,6 +85,11 @@ fn main() -> anyhow::Result<()> {
             clinic,
             desk: Desk::new(),
         })
+        .setup(|app| {
+            quiet_caret();
+            tauri::async_runtime::spawn(watch::run(app.handle().clone()));
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             call,
             pdf::open_pdf,
@@ -92,3 +99,17 @@ fn main() -> anyhow::Result<()> {
         .run(tauri::generate_context!())?;
     Ok(())
 }
+
+/// A steady text caret. The web view blinks it for ever (it ignores GTK's blink timeout),
+/// repainting the window twice a second: about 4 % of a core at the sign-in screen with nobody
+/// there. A caret that does not blink is also easier on people who find blinking distracting.
+#[cfg(target_os = "linux")]
+fn quiet_caret() {
+    use gtk::prelude::GtkSettingsExt;
+    if let Some(settings) = gtk::Settings::default() {
+        settings.set_gtk_cursor_blink(false);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn quiet_caret() {}

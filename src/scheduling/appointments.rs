@@ -121,6 +121,9 @@ pub struct CalendarView {
     pub time_zone: String,
     /// The clinic's today, `YYYY-MM-DD`.
     pub today: String,
+    /// The clinic's wall-clock time as the view was made, `YYYY-MM-DDTHH:MM` (where the
+    /// calendar draws its "now" line; the window moves it on by the minute).
+    pub now: String,
     pub practitioners: Vec<Practitioner>,
     pub rooms: Vec<Room>,
     pub appointments: Vec<Appointment>,
@@ -569,6 +572,7 @@ pub async fn calendar(
         (a.start_ms, &a.practitioner_name, &a.id).cmp(&(b.start_ms, &b.practitioner_name, &b.id))
     });
     drop(names);
+    let local_now = clinic.now().with_timezone(&tz);
     let mut practitioners = resources.practitioners;
     practitioners.retain(|p| p.active);
     let mut rooms = resources.rooms;
@@ -577,11 +581,8 @@ pub async fn calendar(
         from: from.format("%Y-%m-%d").to_string(),
         days: args.days,
         time_zone: settings.time_zone.clone(),
-        today: clinic
-            .now()
-            .with_timezone(&tz)
-            .format("%Y-%m-%d")
-            .to_string(),
+        today: local_now.format("%Y-%m-%d").to_string(),
+        now: local_now.format("%Y-%m-%dT%H:%M").to_string(),
         practitioners,
         rooms,
         appointments,

@@ -340,6 +340,14 @@ async fn the_calendar_shows_a_clinic_day_in_its_time_zone() {
     );
     assert_eq!(view.time_zone, "America/Toronto");
     assert_eq!(view.today, "2026-11-18", "09:00 UTC is 04:00 in Toronto");
+    let toronto =
+        palma::clock::Clock::now(world.clock.as_ref()).with_timezone(&chrono_tz::America::Toronto);
+    assert_eq!(
+        view.now,
+        toronto.format("%Y-%m-%dT%H:%M").to_string(),
+        "the now line is at the clinic's wall-clock time"
+    );
+    assert!(view.now.starts_with("2026-11-18T04:"), "{}", view.now);
     assert_eq!(view.practitioners.len(), 2);
     let with_cancelled: CalendarView = world.call(Call::CalendarRange(day(true))).await.unwrap();
     assert_eq!(with_cancelled.appointments.len(), 2);

@@ -5,7 +5,7 @@
 use crate::world::{World, test_owner, test_settings};
 use chrono::Duration;
 use palma::ErrorCode;
-use palma::api::{Call, Origin};
+use palma::api::{Call, Origin, watch};
 use palma::clients::{Client, ClientInput};
 use palma::scheduling::appointments::{CalendarRange, CalendarView};
 use palma::settings::StartClinic;
@@ -120,4 +120,50 @@ async fn a_person_using_the_desk_keeps_it_awake() {
         answers, [None; 6],
         "each of these calls was someone at the desk"
     );
+}
+
+/// What the desktop shell looks at once a second to wake its window: the journal's head moves
+/// with another seat's write, the desk locks when its idle time passes, and looking — however
+/// often — never keeps the desk awake.
+#[tokio::test]
+async fn the_shells_look_sees_other_seats_writes_and_the_idle_lock_without_keeping_a_desk_awake() {
+    let world = World::new().await;
+    let (owner, reception) = two_desks(&world).await;
+    let first = watch::look(&world.clinic, &reception).await.unwrap();
+    assert!(first.signed_in && !first.locked);
+
+    world.clock.advance(Duration::seconds(20));
+    let client = ClientInput {
+        given_name: "Walk-in".into(),
+        family_name: "Person".into(),
+        phone: "07700 900123".into(),
+        ..ClientInput::default()
+    };
+    let _: Client = world
+        .call_at(&owner, Call::ClientsCreate(client))
+        .await
+        .unwrap();
+    let after_write = watch::look(&world.clinic, &reception).await.unwrap();
+    assert!(
+        after_write.head > first.head,
+        "another seat's write moves the head"
+    );
+    assert!(!after_write.locked);
+
+    // Looked at every second for a minute and a bit: the desk locks all the same.
+    for _ in 0..40 {
+        world.clock.advance(Duration::seconds(1));
+        let seen = watch::look(&world.clinic, &reception).await.unwrap();
+        assert!(!seen.locked, "still inside the minute");
+    }
+    world.clock.advance(Duration::seconds(1));
+    let idle = watch::look(&world.clinic, &reception).await.unwrap();
+    assert_eq!(idle.head, after_write.head, "looking writes nothing");
+    assert!(
+        idle.signed_in && idle.locked,
+        "a minute and a second after sign-in, nobody there"
+    );
+
+    let nobody = watch::look(&world.clinic, &Desk::new()).await.unwrap();
+    assert!(!nobody.signed_in && !nobody.locked);
 }

@@ -26,6 +26,19 @@ export interface Transport {
   native?(command: NativeCommand, args: { fileName: string; base64: string }): Promise<unknown>;
   /** The system's folder dialog (desktop only): the chosen folder's path, or null if cancelled. */
   chooseFolder?(current: string): Promise<string | null>;
+  /**
+   * Tells `listener` whenever the clinic may have changed for this window — its data (here or
+   * at another seat), or the desk being signed out or locked — and whether the database can be
+   * reached (desktop only: the shell looks; the window does nothing until told). Resolves with
+   * a function that stops it.
+   */
+  watch?(listener: (signal: WatchSignal) => void): Promise<() => void>;
+}
+
+/** What the shell tells a watching window. */
+export interface WatchSignal {
+  /** The database could not be reached on the last few looks. */
+  offline: boolean;
 }
 
 export type NativeCommand = 'open_pdf' | 'save_pdf' | 'save_file';
@@ -180,6 +193,14 @@ export const native = {
     }
   },
 };
+
+/**
+ * Asks to be told when the clinic may have changed (see `Transport.watch`); null when this
+ * transport cannot tell, and the caller has to ask now and then instead.
+ */
+export function watchClinic(listener: (signal: WatchSignal) => void): Promise<() => void> | null {
+  return transport?.watch?.(listener) ?? null;
+}
 
 /** UTF-8 text as base64, the way native commands receive file contents. */
 function textBase64(text: string): string {

@@ -1198,6 +1198,7 @@ class FakeClinic {
       days,
       timeZone: settings.timeZone,
       today: this.today,
+      now: this.now,
       practitioners: this.practitioners
         .filter((p) => p.active)
         .sort((a, b) => a.displayName.localeCompare(b.displayName))

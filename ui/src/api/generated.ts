@@ -224,7 +224,12 @@ export type CalendarView = { from: string, days: number, timeZone: string,
 /**
  * The clinic's today, `YYYY-MM-DD`.
  */
-today: string, practitioners: Array<Practitioner>, rooms: Array<Room>, appointments: Array<Appointment>, };
+today: string, 
+/**
+ * The clinic's wall-clock time as the view was made, `YYYY-MM-DDTHH:MM` (where the
+ * calendar draws its "now" line; the window moves it on by the minute).
+ */
+now: string, practitioners: Array<Practitioner>, rooms: Array<Room>, appointments: Array<Appointment>, };
 
 export type CancelAppointment = { id: string, reason: string, scope?: Scope, };
 

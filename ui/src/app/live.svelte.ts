@@ -1,9 +1,13 @@
-// Live refresh: the journal is the clinic's change feed. Every second we ask for changes after
-// the last sequence number we saw; when there are any, `live.version` goes up and the visible
-// screens reload their data quietly (no spinners). This is also how a booking made at another
-// seat shows up here.
+// Live refresh: the journal is the clinic's change feed. When something may have changed, we
+// ask for the changes after the last sequence number we saw; when there are any, `live.version`
+// goes up and the visible screens reload their data quietly (no spinners). This is also how a
+// booking made at another seat shows up here.
+//
+// In the desktop app the shell watches the clinic and tells the window when to ask, so a
+// window nobody touches does no work at all. Elsewhere (the browser preview, component tests)
+// the window asks on a timer.
 
-import { call, toApiError } from '../api';
+import { call, toApiError, watchClinic, type WatchSignal } from '../api';
 
 export const live = $state({
   /** Goes up by one whenever the clinic's data changed (here or at another seat). */
@@ -12,7 +16,7 @@ export const live = $state({
   offline: false,
 });
 
-/** Tells the screens to reload now (after our own writes, without waiting for the poll). */
+/** Tells the screens to reload now (after our own writes, without waiting to be told). */
 export function dataChanged(): void {
   live.version += 1;
 }
@@ -22,8 +26,9 @@ export interface LiveRefresh {
 }
 
 /**
- * Starts polling `journal.changes`. The first pass only catches up with the journal (the screens
- * load their data themselves); afterwards each batch of changes bumps `live.version` once.
+ * Starts following `journal.changes`. The first pass only catches up with the journal (the
+ * screens load their data themselves); afterwards each batch of changes bumps `live.version`
+ * once. `intervalMs` is how often to ask when nothing tells us (no watching transport).
  */
 export function startLiveRefresh(intervalMs = 1000): LiveRefresh {
   let since = 0;
@@ -31,9 +36,10 @@ export function startLiveRefresh(intervalMs = 1000): LiveRefresh {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
+  let running: Promise<void> | null = null;
+  let again = false;
 
   async function poll(): Promise<void> {
-    if (stopped) return;
     let changed = false;
     try {
       // Drain every page that is waiting, then tell the screens once.
@@ -59,14 +65,50 @@ export function startLiveRefresh(intervalMs = 1000): LiveRefresh {
         if (failures >= 3) live.offline = true;
       }
     }
-    if (!stopped) timer = setTimeout(poll, intervalMs);
   }
 
-  void poll();
+  /** Polls now, or once more right after the poll that is running (signals may bunch up). */
+  function pollSoon(): void {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = poll().finally(() => {
+      running = null;
+      if (again) {
+        again = false;
+        pollSoon();
+      }
+    });
+  }
+
+  function onSignal(signal: WatchSignal): void {
+    if (signal.offline) live.offline = true;
+    else pollSoon();
+  }
+
+  const watching = watchClinic(onSignal);
+  let unwatch: (() => void) | undefined;
+  if (watching) {
+    pollSoon();
+    void watching.then((stop) => {
+      if (stopped) stop();
+      else unwatch = stop;
+    });
+  } else {
+    const loop = async () => {
+      if (stopped) return;
+      await poll();
+      if (!stopped) timer = setTimeout(() => void loop(), intervalMs);
+    };
+    void loop();
+  }
   return {
     stop() {
       stopped = true;
       clearTimeout(timer);
+      unwatch?.();
     },
   };
 }

@@ -2,6 +2,7 @@
 // or by status.
 
 import type { Appointment, AppointmentStatus, Practitioner, Room } from '../api';
+import { addMinutes, type WallTime } from '../time/wallclock';
 
 /** Which columns the calendar shows: therapists, or rooms. */
 export type ColumnKind = 'therapist' | 'room';
@@ -151,4 +152,19 @@ const STATUS_TEXT: Record<Appointment['status'], string> = {
 
 export function statusText(status: Appointment['status']): string {
   return STATUS_TEXT[status];
+}
+
+/**
+ * The "now" line as a one-minute background event across every column at `now` (the calendar
+ * shows it only on the day it falls on).
+ */
+export function nowLineEvent(now: WallTime, columns: Array<{ id: string }>) {
+  return {
+    id: 'now-line',
+    resourceIds: columns.map((c) => c.id),
+    start: now,
+    end: addMinutes(now, 1),
+    display: 'background' as const,
+    classNames: ['now-line'],
+  };
 }
