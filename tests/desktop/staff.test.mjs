@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { App, clinicDate } from './driver.mjs';
-import { addClient, book } from './steps.mjs';
+import { addClient, assertAccessible, book } from './steps.mjs';
 
 const OWNER = { name: 'Nadia Haddad', username: 'nadia', password: 'harbour-street-2026' };
 const THERAPIST = { name: 'Lena Vogel', username: 'lena', password: 'lena-first-pass' };
@@ -70,7 +70,7 @@ test('an empty database: the owner sets up the clinic, a room and a service', as
   await app.find('[data-testid=services] li', { text: 'Deep tissue massage' });
 });
 
-test('the owner adds a therapist with a new diary column and a sign-in in one step', async () => {
+test('the owner adds a therapist with a new diary column and a sign-in in one step', async (t) => {
   await app.click('[data-testid=nav-staff]');
   await app.find(row(OWNER.username));
   await app.click('[data-testid=staff-add]');
@@ -82,6 +82,7 @@ test('the owner adds a therapist with a new diary column and a sign-in in one st
   // A new therapist gets a new column named after them unless the owner picks another.
   assert.equal(await app.run("return document.querySelector('[data-testid=staff-column]').value;"), 'new');
   await app.screenshot('staff-new-therapist');
+  await assertAccessible(app, t, 'the new staff member form');
   await app.click('[data-testid=staff-save]');
   assert.match(await app.text('[data-testid=staff-saved]'), /Lena Vogel can now sign in as lena/);
   assert.match(await app.text(`${row(THERAPIST.username)} [data-testid=staff-row-column]`), /Lena Vogel/);
@@ -121,7 +122,7 @@ test('signed in as the new therapist, she opens her client’s record without a 
   await app.screenshot('staff-therapist-opens-record');
 });
 
-test('after an owner’s reset, the therapist must choose a new password first', async () => {
+test('after an owner’s reset, the therapist must choose a new password first', async (t) => {
   await app.click('[data-testid=nav-clients]');
   await signOut();
   await signIn(OWNER);
@@ -136,6 +137,7 @@ test('after an owner’s reset, the therapist must choose a new password first',
     /Must choose a new password/,
   );
   await app.screenshot('staff-reset-password');
+  await assertAccessible(app, t, 'the staff screen with a sign-in open');
   await signOut();
 
   await signIn({ username: THERAPIST.username, password: THERAPIST.password });
@@ -149,6 +151,7 @@ test('after an owner’s reset, the therapist must choose a new password first',
   await app.click('[data-testid=password-save]');
   assert.match(await app.text('[data-testid=error-newPassword]'), /different from the current one/);
   await app.screenshot('staff-choose-new-password');
+  await assertAccessible(app, t, 'choose a new password');
   await app.type('[data-testid=password-new]', 'lena-own-choice');
   await app.type('[data-testid=password-repeat]', 'lena-own-choice');
   await app.click('[data-testid=password-save]');
@@ -159,7 +162,7 @@ test('after an owner’s reset, the therapist must choose a new password first',
   assert.equal(await app.shows('[data-testid=must-change-screen]'), false);
 });
 
-test('every role reaches My account and sets their own PIN', async () => {
+test('every role reaches My account and sets their own PIN', async (t) => {
   await app.click('[data-testid=signed-in-as]');
   await app.click('[data-testid=my-account-open]');
   await app.find('[data-testid=my-account]');
@@ -168,6 +171,7 @@ test('every role reaches My account and sets their own PIN', async () => {
   await app.click('[data-testid=my-pin-save]');
   assert.match(await app.text('[data-testid=my-account-saved]'), /Your PIN is saved/);
   await app.screenshot('staff-my-account');
+  await assertAccessible(app, t, 'my account');
 });
 
 test('the owner sees why a therapist without a column cannot open records, and deactivates a leaver', async () => {
