@@ -36,7 +36,8 @@ use crate::scheduling::{
     self, Practitioner, PractitionerInput, Room, RoomInput, Service, ServiceInput,
 };
 use crate::settings::{self, ClinicSettings, SettingsInput, SetupStatus, StartClinic};
-use crate::staff::accounts::{self, SetPassword, SetPin};
+use crate::staff::accounts;
+use crate::staff::secrets::{self, SetPassword, SetPin};
 use crate::staff::session::{self, DeskPolicy, SignIn, Switch, SwitchCandidate, Unlock};
 use crate::staff::{Actor, Desk, DeskStatus, NewStaff, Role, StaffInput, StaffMember};
 use crate::{backup, demo};
@@ -149,8 +150,8 @@ operations! {
     "staff.me"             => StaffMe(NoArgs) -> DeskStatus, Anyone, @desk session::me;
     "staff.list"           => StaffList(NoArgs) -> Vec<StaffMember>, ManageStaff, accounts::list;
     "staff.save"           => StaffSave(StaffInput) -> StaffMember, ManageStaff, accounts::save;
-    "staff.set_password"   => StaffSetPassword(SetPassword) -> StaffMember, SignedIn, accounts::set_password;
-    "staff.set_pin"        => StaffSetPin(SetPin) -> StaffMember, SignedIn, accounts::set_pin;
+    "staff.set_password"   => StaffSetPassword(SetPassword) -> StaffMember, SignedIn, secrets::set_password;
+    "staff.set_pin"        => StaffSetPin(SetPin) -> StaffMember, SignedIn, secrets::set_pin;
     "staff.policy_save"    => StaffPolicySave(DeskPolicy) -> DeskPolicy, ManageStaff, session::save_policy;
     "settings.get"         => SettingsGet(NoArgs) -> ClinicSettings, ViewSchedule, settings::get;
     "settings.update"      => SettingsUpdate(SettingsInput) -> ClinicSettings, ManageClinic, settings::update;
@@ -290,6 +291,8 @@ pub enum Origin {
 /// signed in → `unauthenticated`; the role lacks the permission → `forbidden`; the desk is
 /// locked (by `staff.lock` or idleness) → `locked`, except `calendar.range` when the clinic
 /// lets a locked desk show the calendar, which then runs with client details removed.
+/// Then, while an owner's password reset stands (`must_change_password`), everything but
+/// `staff.set_password` on one's own account is refused with that code.
 /// All of that happens before any work. The actor comes from the desk (Rust state), never from
 /// the request. Arguments are never logged: only the operation's name is.
 pub async fn dispatch(clinic: &Clinic, desk: &Desk, call: Call) -> ApiResult<Reply> {
@@ -327,18 +330,25 @@ async fn admit_and_run(
         return Err(ApiError::unauthenticated());
     };
     let now_ms = clinic.now().timestamp_millis();
-    let (actor, locked, calendar_when_locked) = if desk.is_system() {
-        (signed_in, false, false)
+    let (actor, locked, calendar_when_locked, must_change_password) = if desk.is_system() {
+        (signed_in, false, false, false)
     } else {
         let (policy, stored) = session::desk_check(clinic, &signed_in.staff_id).await?;
         // Deactivated, or its row gone from the database: the desk is signed out.
-        let Some(actor) = stored else {
+        let Some(stored) = stored else {
             desk.sign_out();
             return Err(ApiError::unauthenticated());
         };
+        let actor = stored.actor;
         desk.refresh(actor.clone());
         let state = desk.check_idle(now_ms, policy.idle_lock_minutes);
-        (actor, state.locked, policy.calendar_visible_when_locked)
+        let must_change = stored.must_change_password;
+        (
+            actor,
+            state.locked,
+            policy.calendar_visible_when_locked,
+            must_change,
+        )
     };
     if !may(&actor, permission) {
         tracing::info!(op = call.name(), "refused: permission");
@@ -353,6 +363,12 @@ async fn admit_and_run(
             ),
             _ => Err(ApiError::locked()),
         };
+    }
+    // A reset password is temporary: until its holder chooses their own, nothing else runs.
+    let own_password =
+        matches!(&call, Call::StaffSetPassword(args) if args.staff_id == actor.staff_id);
+    if must_change_password && !own_password {
+        return Err(session::must_change_password());
     }
     if origin == Origin::Person && !is_passive(&call) {
         desk.touch(now_ms);

@@ -17,6 +17,8 @@ pub enum ErrorCode {
     Unauthenticated,
     /// The desk is locked (by hand or after idle time): show the unlock screen.
     Locked,
+    /// An owner reset the password: show the "choose a new password" screen.
+    MustChangePassword,
     Internal,
 }
 

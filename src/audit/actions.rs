@@ -40,6 +40,12 @@ journal_actions! {
     SwitchInFailed = "switch_in_failed",
     SetPassword = "set_password",
     SetPin = "set_pin",
+    /// An owner set a temporary password for someone, to be changed at their next sign-in.
+    ResetPassword = "reset_password",
+    ClearPin = "clear_pin",
+    /// A leaver's account turned off (their history keeps their name).
+    Deactivate = "deactivate",
+    Reactivate = "reactivate",
     /// The owner cleared a locked-out account's failed tries.
     UnlockAccount = "unlock_account",
     /// A read of clinical content (left out of the change feed).

@@ -252,7 +252,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::UnlockAccount { user } => {
             let unlocked =
-                palma::staff::accounts::unlock_account(&clinic, &Actor::builtin_owner(), &user)
+                palma::staff::secrets::unlock_account(&clinic, &Actor::builtin_owner(), &user)
                     .await
                     .map_err(|e| anyhow::anyhow!(e.message))?;
             writeln!(

@@ -124,14 +124,31 @@ pub(crate) async fn ensure(
 ) -> ApiResult<()> {
     if !may_open(conn, actor, client_id, at_ms).await? {
         tracing::info!("refused: not one of this therapist's clients");
-        return Err(ApiError::forbidden(
-            "This client's clinical record is open to their own therapists only.",
-        ));
+        return Err(ApiError::forbidden(if has_column(conn, actor).await? {
+            "This client's clinical record is open to their own therapists only."
+        } else {
+            UNLINKED
+        }));
     }
     if intent == Intent::Write {
         crate::clients::requests::ensure_not_erased(conn, client_id).await?;
     }
     Ok(())
+}
+
+/// Why a therapist whose sign-in has no diary column opens nobody's record: no appointment can
+/// make a client theirs.
+const UNLINKED: &str = "Your sign-in is not linked to a diary column, so no client counts as yours \
+                        yet: ask the owner to link it under Staff.";
+
+/// Whether the actor's account is linked to a diary column (a practitioner).
+async fn has_column(conn: &mut sqlx::AnyConnection, actor: &Actor) -> ApiResult<bool> {
+    let column: Option<Option<String>> =
+        sqlx::query_scalar("SELECT practitioner_id FROM staff WHERE id = $1")
+            .bind(&actor.staff_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(column.flatten().is_some())
 }
 
 /// A clinical record reached by its own id rather than the client's.

@@ -9,7 +9,7 @@ pub mod find;
 pub mod history;
 pub mod hours;
 pub mod output;
-mod resources;
+pub(crate) mod resources;
 mod rules;
 pub mod series;
 pub mod waitlist;

@@ -313,6 +313,41 @@ pub async fn save_practitioner(
     })
 }
 
+/// Colours a new diary column made from the Staff screen gets, in turn (the owner can change it
+/// in Settings).
+const COLUMN_COLOURS: [&str; 6] = [
+    "#2f7d6d", "#3b7ea1", "#a0522d", "#7b68ae", "#4f7942", "#c0607a",
+];
+
+/// A new, active diary column named as the therapist it is for, inside the caller's write (a
+/// new staff member and their column are saved together or not at all); its id.
+pub(crate) async fn create_column(tx: &mut WriteTx, display_name: &str) -> ApiResult<String> {
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM practitioners")
+        .fetch_one(tx.conn())
+        .await?;
+    let colour = COLUMN_COLOURS[usize::try_from(count).unwrap_or(0) % COLUMN_COLOURS.len()];
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO practitioners (id, display_name, colour, active, created_at, updated_at) \
+         VALUES ($1, $2, $3, 1, $4, $4)",
+    )
+    .bind(&id)
+    .bind(display_name)
+    .bind(colour)
+    .bind(tx.at_ms())
+    .execute(tx.conn())
+    .await?;
+    tx.record(Entry {
+        action: "create",
+        entity: "practitioner",
+        entity_id: &id,
+        client_id: None,
+        detail: String::new(),
+    })
+    .await?;
+    Ok(id)
+}
+
 pub async fn save_room(clinic: &Clinic, actor: &Actor, args: RoomInput) -> ApiResult<Room> {
     let name = fields::required_line("name", "Room name", &args.name, 80)?;
     let room_type = room_type("roomType", &args.room_type)?;

@@ -1,10 +1,13 @@
 //! Staff accounts: who may sign in, with which roles, and the owner's management of them.
 //! A person may hold several roles; a therapist account links to the bookable practitioner
-//! it is. The clinic always keeps at least one active owner.
+//! (diary column) it is — one column to one person, and a new therapist can get a new column
+//! in the same write — which is what makes a client "theirs" (`care::access`). The clinic always
+//! keeps at least one active owner. A leaver is deactivated, never deleted: their name stays on
+//! what they did. Passwords and PINs after creation are in `secrets.rs`.
 
 use super::passwords;
 use super::{Actor, Desk, Role};
-use crate::api::{NoArgs, may};
+use crate::api::NoArgs;
 use crate::audit::{Entry, WriteTx};
 use crate::clinic::{Clinic, new_id};
 use crate::error::{ApiError, ApiResult};
@@ -34,6 +37,8 @@ pub struct StaffMember {
     pub practitioner_id: Option<String>,
     pub active: bool,
     pub has_pin: bool,
+    /// The owner reset the password: its holder must choose a new one before anything else.
+    pub must_change_password: bool,
     /// Set while sign-in is refused after repeated failures (epoch ms).
     pub locked_until_ms: Option<i64>,
 }
@@ -49,31 +54,14 @@ pub struct StaffInput {
     pub roles: Vec<Role>,
     #[ts(optional)]
     pub practitioner_id: Option<String>,
+    /// Link a new diary column, named as the person, made in the same write (instead of
+    /// `practitionerId`).
+    #[ts(optional)]
+    pub new_column: Option<bool>,
     pub active: bool,
     /// Required when creating; ignored when changing (use `staff.set_password`).
     #[ts(optional)]
     pub password: Option<String>,
-}
-
-/// A new password: for oneself (with the current one) or, as an owner, for anyone.
-#[derive(Debug, Clone, Deserialize, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SetPassword {
-    pub staff_id: String,
-    #[ts(optional)]
-    pub current_password: Option<String>,
-    pub new_password: String,
-}
-
-/// A quick-switch PIN (4–8 digits), or none to remove it.
-#[derive(Debug, Clone, Deserialize, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SetPin {
-    pub staff_id: String,
-    #[ts(optional)]
-    pub current_password: Option<String>,
-    #[ts(optional)]
-    pub pin: Option<String>,
 }
 
 /// An account's checked fields.
@@ -139,10 +127,17 @@ impl StaffInput {
             None | Some("") => None,
             Some(id) => Some(fields::id("practitionerId", id)?),
         };
-        if practitioner_id.is_some() && !roles.contains(&Role::Therapist) {
+        let new_column = self.new_column == Some(true);
+        if new_column && practitioner_id.is_some() {
             return Err(ApiError::validation(
                 "practitionerId",
-                "Only a therapist can be linked to a bookable therapist.",
+                "Choose an existing diary column or a new one, not both.",
+            ));
+        }
+        if (new_column || practitioner_id.is_some()) && !roles.contains(&Role::Therapist) {
+            return Err(ApiError::validation(
+                "practitionerId",
+                "Only a therapist can be linked to a diary column.",
             ));
         }
         Ok(Parsed {
@@ -156,7 +151,8 @@ impl StaffInput {
 }
 
 const COLUMNS: &str = "id, display_name, username, is_owner, is_reception, is_therapist, \
-                       practitioner_id, active, CASE WHEN pin_hash IS NULL THEN 0 ELSE 1 END AS has_pin, locked_until_ms";
+                       practitioner_id, active, CASE WHEN pin_hash IS NULL THEN 0 ELSE 1 END AS has_pin, \
+                       must_change_password, locked_until_ms";
 
 pub(crate) fn roles_from(row: &AnyRow) -> Result<Vec<Role>, sqlx::Error> {
     let mut roles = Vec::new();
@@ -182,6 +178,7 @@ fn member_from(row: &AnyRow) -> Result<StaffMember, sqlx::Error> {
         practitioner_id: row.try_get("practitioner_id")?,
         active: row.try_get::<i32, _>("active")? != 0,
         has_pin: row.try_get::<i32, _>("has_pin")? != 0,
+        must_change_password: row.try_get::<i32, _>("must_change_password")? != 0,
         locked_until_ms: (locked_until > 0).then_some(locked_until),
     })
 }
@@ -262,7 +259,7 @@ fn roles_detail(roles: &[Role]) -> String {
 }
 
 pub async fn save(clinic: &Clinic, actor: &Actor, args: StaffInput) -> ApiResult<StaffMember> {
-    let account = args.parse()?;
+    let mut account = args.parse()?;
     let id = match args.id.as_deref() {
         Some(id) => Some(fields::id("id", id)?),
         None => None,
@@ -281,28 +278,22 @@ pub async fn save(clinic: &Clinic, actor: &Actor, args: StaffInput) -> ApiResult
         (Some(_), _) => None,
     };
     let mut tx = WriteTx::begin(clinic, actor).await?;
-    if let Some(practitioner) = &account.practitioner_id {
-        let exists: Option<String> =
-            sqlx::query_scalar("SELECT id FROM practitioners WHERE id = $1")
-                .bind(practitioner)
-                .fetch_optional(tx.conn())
-                .await?;
-        if exists.is_none() {
-            return Err(ApiError::validation(
-                "practitionerId",
-                "That therapist no longer exists.",
-            ));
-        }
+    if args.new_column == Some(true) {
+        let column =
+            crate::scheduling::resources::create_column(&mut tx, &account.display_name).await?;
+        account.practitioner_id = Some(column);
+    } else if let Some(practitioner) = &account.practitioner_id {
+        check_column(&mut tx, practitioner, id.as_deref()).await?;
     }
-    let id = match (id, new_hash) {
+    let (id, deactivated) = match (id, new_hash) {
         (None, Some(hash)) => {
             let id = new_id();
             insert(&mut tx, &id, &account, &hash, None).await?;
-            id
+            (id, false)
         }
         (Some(id), _) => {
-            update(&mut tx, &id, &account).await?;
-            id
+            let deactivated = update(&mut tx, &id, &account).await?;
+            (id, deactivated)
         }
         (None, None) => return Err(ApiError::internal()),
     };
@@ -311,19 +302,68 @@ pub async fn save(clinic: &Clinic, actor: &Actor, args: StaffInput) -> ApiResult
             .fetch_one(tx.conn())
             .await?;
     if owners == 0 {
-        return Err(ApiError::validation(
-            "roles",
-            "The clinic needs at least one active owner.",
-        ));
+        return Err(if deactivated {
+            ApiError::validation(
+                "active",
+                "This is the clinic's last active owner: make someone else an owner before deactivating them.",
+            )
+        } else {
+            ApiError::validation(
+                "roles",
+                "This is the clinic's last active owner: make someone else an owner before removing the role.",
+            )
+        });
     }
     let saved = find(tx.conn(), &id).await?.ok_or_else(ApiError::internal)?;
     tx.commit().await?;
     Ok(saved)
 }
 
-async fn update(tx: &mut WriteTx, id: &str, account: &Parsed) -> ApiResult<()> {
+/// Refuses a diary column that does not exist, or that is linked to someone other than
+/// `staff_id` (one column is one person's: whose clients are whose depends on it).
+async fn check_column(
+    tx: &mut WriteTx,
+    practitioner: &str,
+    staff_id: Option<&str>,
+) -> ApiResult<()> {
+    let exists: Option<String> = sqlx::query_scalar("SELECT id FROM practitioners WHERE id = $1")
+        .bind(practitioner)
+        .fetch_optional(tx.conn())
+        .await?;
+    if exists.is_none() {
+        return Err(ApiError::validation(
+            "practitionerId",
+            "That diary column no longer exists.",
+        ));
+    }
+    let holder: Option<String> = sqlx::query_scalar(
+        "SELECT display_name FROM staff WHERE practitioner_id = $1 AND id <> $2",
+    )
+    .bind(practitioner)
+    .bind(staff_id.unwrap_or(""))
+    .fetch_optional(tx.conn())
+    .await?;
+    match holder {
+        Some(name) => Err(ApiError::validation(
+            "practitionerId",
+            format!("That diary column is already linked to {name}'s sign-in."),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Changes an account; whether this change deactivated it. The journal line says `deactivate`
+/// or `reactivate` when that is what changed, `update` otherwise.
+async fn update(tx: &mut WriteTx, id: &str, account: &Parsed) -> ApiResult<bool> {
     let at = tx.at_ms();
     let [owner, reception, therapist] = account.role_flags();
+    let was_active: Option<i32> = sqlx::query_scalar("SELECT active FROM staff WHERE id = $1")
+        .bind(id)
+        .fetch_optional(tx.conn())
+        .await?;
+    let Some(was_active) = was_active.map(|a| a != 0) else {
+        return Err(ApiError::not_found("staff member"));
+    };
     let taken: Option<String> =
         sqlx::query_scalar("SELECT id FROM staff WHERE username_key = $1 AND id <> $2")
             .bind(account.username.to_lowercase())
@@ -333,7 +373,7 @@ async fn update(tx: &mut WriteTx, id: &str, account: &Parsed) -> ApiResult<()> {
     if taken.is_some() {
         return Err(username_taken());
     }
-    let changed = sqlx::query(
+    sqlx::query(
         "UPDATE staff SET display_name = $1, username = $2, username_key = $3, is_owner = $4, \
          is_reception = $5, is_therapist = $6, practitioner_id = $7, active = $8, updated_at = $9 \
          WHERE id = $10",
@@ -350,161 +390,25 @@ async fn update(tx: &mut WriteTx, id: &str, account: &Parsed) -> ApiResult<()> {
     .bind(id)
     .execute(tx.conn())
     .await?;
-    if changed.rows_affected() == 0 {
-        return Err(ApiError::not_found("staff member"));
-    }
-    let active = if account.active { "active" } else { "inactive" };
+    let action = match (was_active, account.active) {
+        (true, false) => "deactivate",
+        (false, true) => "reactivate",
+        _ => "update",
+    };
+    let column = if account.practitioner_id.is_some() {
+        "linked to a diary column"
+    } else {
+        "no diary column"
+    };
     tx.record(Entry {
-        action: "update",
+        action,
         entity: "staff",
         entity_id: id,
         client_id: None,
-        detail: format!("{}; {active}", roles_detail(&account.roles)),
-    })
-    .await
-}
-
-/// Changing someone else's secret takes the owner's permission; one's own takes the current
-/// password (so a desk left open cannot be taken over).
-async fn authorise_secret_change(
-    clinic: &Clinic,
-    actor: &Actor,
-    staff_id: &str,
-    current: Option<&str>,
-) -> ApiResult<()> {
-    if actor.staff_id != staff_id {
-        if may(actor, crate::api::Permission::ManageStaff) {
-            return Ok(());
-        }
-        return Err(ApiError::forbidden(
-            "Only an owner can change another person's sign-in.",
-        ));
-    }
-    let hash: Option<String> = sqlx::query_scalar("SELECT password_hash FROM staff WHERE id = $1")
-        .bind(staff_id)
-        .fetch_optional(clinic.pool())
-        .await?;
-    let Some(hash) = hash else {
-        return Err(ApiError::not_found("staff member"));
-    };
-    if passwords::verify(current.unwrap_or(""), &hash).await? {
-        Ok(())
-    } else {
-        Err(ApiError::validation(
-            "currentPassword",
-            "The current password is not right.",
-        ))
-    }
-}
-
-pub async fn set_password(
-    clinic: &Clinic,
-    actor: &Actor,
-    args: SetPassword,
-) -> ApiResult<StaffMember> {
-    let staff_id = fields::id("staffId", &args.staff_id)?;
-    let new = password("newPassword", &args.new_password)?;
-    authorise_secret_change(clinic, actor, &staff_id, args.current_password.as_deref()).await?;
-    let hash = passwords::hash(clinic.hash_cost(), &new).await?;
-    store_secret(clinic, actor, &staff_id, "password_hash", Some(&hash)).await
-}
-
-pub async fn set_pin(clinic: &Clinic, actor: &Actor, args: SetPin) -> ApiResult<StaffMember> {
-    let staff_id = fields::id("staffId", &args.staff_id)?;
-    let new = args.pin.as_deref().map(|raw| pin("pin", raw)).transpose()?;
-    authorise_secret_change(clinic, actor, &staff_id, args.current_password.as_deref()).await?;
-    let hash = match new {
-        Some(new) => Some(passwords::hash(clinic.hash_cost(), &new).await?),
-        None => None,
-    };
-    store_secret(clinic, actor, &staff_id, "pin_hash", hash.as_deref()).await
-}
-
-async fn store_secret(
-    clinic: &Clinic,
-    actor: &Actor,
-    staff_id: &str,
-    column: &'static str,
-    hash: Option<&str>,
-) -> ApiResult<StaffMember> {
-    let mut tx = WriteTx::begin(clinic, actor).await?;
-    let at = tx.at_ms();
-    // A new secret also lifts a lockout: the owner resetting a password is how one is undone.
-    let sql = match column {
-        "password_hash" => {
-            "UPDATE staff SET password_hash = $1, failed_attempts = 0, locked_until_ms = 0, updated_at = $2 WHERE id = $3"
-        }
-        _ => "UPDATE staff SET pin_hash = $1, updated_at = $2 WHERE id = $3",
-    };
-    let changed = sqlx::query(sql)
-        .bind(hash)
-        .bind(at)
-        .bind(staff_id)
-        .execute(tx.conn())
-        .await?;
-    if changed.rows_affected() == 0 {
-        return Err(ApiError::not_found("staff member"));
-    }
-    tx.record(Entry {
-        action: if column == "password_hash" {
-            "set_password"
-        } else {
-            "set_pin"
-        },
-        entity: "staff",
-        entity_id: staff_id,
-        client_id: None,
-        detail: String::new(),
+        detail: format!("{}; {column}", roles_detail(&account.roles)),
     })
     .await?;
-    let saved = find(tx.conn(), staff_id)
-        .await?
-        .ok_or_else(ApiError::internal)?;
-    tx.commit().await?;
-    Ok(saved)
-}
-
-/// Lifts the lockout that repeated wrong passwords or PINs put on the account with this
-/// username (`palma unlock-account USER`: the owner at the command line, for the day every
-/// owner is locked out), journaled against the account. Only an owner may.
-pub async fn unlock_account(
-    clinic: &Clinic,
-    actor: &Actor,
-    username: &str,
-) -> ApiResult<StaffMember> {
-    if !may(actor, crate::api::Permission::ManageStaff) {
-        return Err(ApiError::forbidden("Only an owner can unlock an account."));
-    }
-    let mut tx = WriteTx::begin(clinic, actor).await?;
-    let id: Option<String> = sqlx::query_scalar("SELECT id FROM staff WHERE username_key = $1")
-        .bind(username.trim().to_lowercase())
-        .fetch_optional(tx.conn())
-        .await?;
-    let Some(id) = id else {
-        return Err(ApiError {
-            code: crate::error::ErrorCode::NotFound,
-            message: format!("No account has the username {}.", username.trim()),
-            field: Some("username".into()),
-        });
-    };
-    sqlx::query(
-        "UPDATE staff SET failed_attempts = 0, locked_until_ms = 0, updated_at = $1 WHERE id = $2",
-    )
-    .bind(tx.at_ms())
-    .bind(&id)
-    .execute(tx.conn())
-    .await?;
-    tx.record(Entry {
-        action: "unlock_account",
-        entity: "staff",
-        entity_id: &id,
-        client_id: None,
-        detail: String::new(),
-    })
-    .await?;
-    let unlocked = find(tx.conn(), &id).await?.ok_or_else(ApiError::internal)?;
-    tx.commit().await?;
-    Ok(unlocked)
+    Ok(was_active && !account.active)
 }
 
 /// Makes the first owner together with the clinic (first run), inside the set-up's write.

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod desk;
 pub mod passwords;
+pub mod secrets;
 pub mod session;
 
 pub use accounts::{NewStaff, StaffInput, StaffMember};

@@ -69,6 +69,9 @@ fn on() -> bool {
 pub struct DeskStatus {
     pub signed_in: Option<Actor>,
     pub locked: bool,
+    /// The signed-in person's password was reset by an owner: they must choose their own before
+    /// anything else (every other call is refused until then).
+    pub must_change_password: bool,
     pub policy: DeskPolicy,
 }
 
@@ -248,6 +251,13 @@ fn policy_from(row: &AnyRow) -> ApiResult<DeskPolicy> {
     })
 }
 
+/// The signed-in person as stored now, for `dispatch`.
+pub(crate) struct StoredActor {
+    pub actor: Actor,
+    /// An owner reset their password: only choosing a new one (and signing out) is allowed.
+    pub must_change_password: bool,
+}
+
 /// What `dispatch` needs before a call at a window's desk: the policy, and the signed-in
 /// person as stored now — `None` when the account was deactivated, or its row is gone, since
 /// signing in (the desk is then signed out). The command line's built-in owner is not an
@@ -255,10 +265,10 @@ fn policy_from(row: &AnyRow) -> ApiResult<DeskPolicy> {
 pub(crate) async fn desk_check(
     clinic: &Clinic,
     staff_id: &str,
-) -> ApiResult<(DeskPolicy, Option<Actor>)> {
+) -> ApiResult<(DeskPolicy, Option<StoredActor>)> {
     let row = sqlx::query(
         "SELECT p.idle_lock_minutes, p.calendar_visible_when_locked, p.pin_switch, s.id, s.display_name, \
-         s.is_owner, s.is_reception, s.is_therapist, s.active \
+         s.is_owner, s.is_reception, s.is_therapist, s.active, s.must_change_password \
          FROM security_settings p LEFT JOIN staff s ON s.id = $1 WHERE p.id = 1",
     )
     .bind(staff_id)
@@ -276,16 +286,44 @@ pub(crate) async fn desk_check(
         display_name: row.try_get("display_name")?,
         roles: roles_from(&row)?,
     };
-    Ok((policy, Some(actor)))
+    let must_change_password = row.try_get::<Option<i32>, _>("must_change_password")? == Some(1);
+    Ok((
+        policy,
+        Some(StoredActor {
+            actor,
+            must_change_password,
+        }),
+    ))
+}
+
+/// The refusal of every call but changing one's own password while an owner's reset stands.
+pub(crate) fn must_change_password() -> ApiError {
+    ApiError {
+        code: ErrorCode::MustChangePassword,
+        message: "Your password was reset: choose a new password before you go on.".into(),
+        field: None,
+    }
 }
 
 async fn status_of(clinic: &Clinic, desk: &Desk) -> ApiResult<DeskStatus> {
     let policy = policy(clinic.pool()).await?;
     // Reports the idle lock as soon as it is due, even before the next guarded call.
     let state = desk.check_idle(clinic.now().timestamp_millis(), policy.idle_lock_minutes);
+    let must_change_password = match &state.actor {
+        Some(actor) if !desk.is_system() => {
+            let flag: Option<i32> =
+                sqlx::query_scalar("SELECT must_change_password FROM staff WHERE id = $1")
+                    .bind(&actor.staff_id)
+                    .fetch_optional(clinic.pool())
+                    .await?;
+            flag == Some(1)
+        }
+        _ => false,
+    };
     Ok(DeskStatus {
         signed_in: state.actor,
         locked: state.locked,
+        must_change_password,
         policy,
     })
 }

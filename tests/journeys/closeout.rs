@@ -20,6 +20,7 @@ pub async fn reception(world: &World) -> Actor {
             username: "rita".into(),
             roles: vec![Role::Reception],
             practitioner_id: None,
+            new_column: None,
             active: true,
             password: Some("a-long-password".into()),
         }))

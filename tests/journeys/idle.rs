@@ -36,6 +36,7 @@ async fn two_desks(world: &World) -> (Desk, Desk) {
                 username: "rita".into(),
                 roles: vec![Role::Reception],
                 practitioner_id: None,
+                new_column: None,
                 password: Some("rita-password".into()),
                 active: true,
             }),

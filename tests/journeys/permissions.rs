@@ -386,6 +386,7 @@ async fn every_operation_as_every_role_matches_the_table() {
             // The therapist is Maya, whose client the samples' client is (booked below):
             // this table is about roles; whose record is checked in shared_care.rs.
             practitioner_id: (role == Role::Therapist).then(|| f.maya.clone()),
+            new_column: None,
             active: true,
             password: Some("a-long-password".into()),
         };

@@ -179,6 +179,7 @@ fn money_settings_and_accounts_through_the_api_never_fail_internally() {
                     username: text.clone(),
                     roles: vec![Role::Reception],
                     practitioner_id: None,
+                    new_column: None,
                     active: true,
                     password: Some(text),
                 };

@@ -7,7 +7,7 @@ use crate::staff::{clinic_with_reception, new_staff, sign_in};
 use crate::world::World;
 use palma::api::{Call, NoArgs};
 use palma::audit::{JournalLine, JournalQuery};
-use palma::staff::accounts::{SetPin, unlock_account};
+use palma::staff::secrets::{SetPin, unlock_account};
 use palma::staff::session::{Switch, SwitchCandidate};
 use palma::staff::{Desk, DeskStatus, Role, StaffMember};
 use palma::{ApiError, ErrorCode};

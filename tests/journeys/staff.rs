@@ -9,7 +9,7 @@ use palma::audit::{JournalLine, JournalQuery};
 use palma::demo::{DEMO_PASSWORD, DemoAccount};
 use palma::scheduling::appointments::{Appointment, BookAppointment, CalendarRange, CalendarView};
 use palma::settings::StartClinic;
-use palma::staff::accounts::{SetPassword, SetPin};
+use palma::staff::secrets::{SetPassword, SetPin};
 use palma::staff::session::{DeskPolicy, SignIn, Switch, SwitchCandidate, Unlock};
 use palma::staff::{Desk, DeskStatus, Role, StaffInput, StaffMember};
 use serde_json::Value;
@@ -28,6 +28,7 @@ pub(crate) fn new_staff(username: &str, roles: &[Role]) -> StaffInput {
         username: username.into(),
         roles: roles.to_vec(),
         practitioner_id: None,
+        new_column: None,
         active: true,
         password: Some(format!("{username}-password")),
     }

@@ -118,6 +118,7 @@ impl World {
                 username: name.to_lowercase().replace(' ', "."),
                 roles: vec![role],
                 practitioner_id: practitioner_id.map(str::to_owned),
+                new_column: None,
                 active: true,
                 password: Some("a-long-password".into()),
             }))

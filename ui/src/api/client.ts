@@ -50,6 +50,7 @@ const ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'forbidden',
   'unauthenticated',
   'locked',
+  'must_change_password',
   'internal',
 ]);
 
@@ -61,8 +62,9 @@ export const INTERNAL_ERROR: Readonly<ApiError> = Object.freeze({
 let transport: Transport | null = null;
 
 /**
- * Told when any request is refused because nobody is signed in (`unauthenticated`) or the desk
- * is locked (`locked`), so the app can show the sign-in or lock screen in one place. The
+ * Told when any request is refused because nobody is signed in (`unauthenticated`), the desk
+ * is locked (`locked`) or an owner reset the password (`must_change_password`), so the app can
+ * show the sign-in, lock or "choose a new password" screen in one place. The
  * sign-in, unlock and switch operations answer their own screens and are not reported.
  */
 export type AccessListener = (error: ApiError, op: string) => void;
@@ -83,7 +85,8 @@ export function onAccessLost(listener: AccessListener | null): void {
 }
 
 function report(error: ApiError, op: string): void {
-  if ((error.code === 'unauthenticated' || error.code === 'locked') && !OWN_SCREEN_OPS.has(op)) {
+  const lost = ['unauthenticated', 'locked', 'must_change_password'].includes(error.code);
+  if (lost && !OWN_SCREEN_OPS.has(op)) {
     accessListener?.(error, op);
   }
 }

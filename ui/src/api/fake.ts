@@ -427,7 +427,12 @@ class FakeClinic {
 
   deskStatus(): DeskStatus {
     const signedIn = this.actor();
-    return { signedIn, locked: signedIn !== null && this.desk.locked, policy: { ...this.policy } };
+    return {
+      signedIn,
+      locked: signedIn !== null && this.desk.locked,
+      mustChangePassword: false,
+      policy: { ...this.policy },
+    };
   }
 
   /** Refuses an operation the desk may not run now (as `api.rs`'s guard). */
@@ -550,6 +555,7 @@ class FakeClinic {
       practitionerId: s.practitionerId,
       active: s.active,
       hasPin: s.pin !== null,
+      mustChangePassword: false,
       lockedUntilMs: s.lockedUntilMs > Date.now() ? s.lockedUntilMs : null,
     }));
   }

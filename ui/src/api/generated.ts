@@ -437,7 +437,12 @@ calendarVisibleWhenLocked: boolean,
  */
 pinSwitch: boolean, };
 
-export type DeskStatus = { signedIn: Actor | null, locked: boolean, policy: DeskPolicy, };
+export type DeskStatus = { signedIn: Actor | null, locked: boolean, 
+/**
+ * The signed-in person's password was reset by an owner: they must choose their own before
+ * anything else (every other call is refused until then).
+ */
+mustChangePassword: boolean, policy: DeskPolicy, };
 
 export type Dosage = { holdSeconds?: number, repetitions?: number, sets?: number, timesPerDay?: number, timesPerWeek?: number, minutes?: number, };
 
@@ -447,7 +452,7 @@ export type Erasure = { clientId: string,
  */
 purgeAfter: string | null, purged: boolean, };
 
-export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "locked" | "internal";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "locked" | "must_change_password" | "internal";
 
 export type ExportToFolder = { clientId: string, 
 /**
@@ -599,7 +604,7 @@ export type IssuedDocument = { id: string, clientId: string, appointmentId: stri
  */
 sha256: string, byteSize: number, issuedAtMs: number, issuedBy: string, };
 
-export type JournalAction = "sign_in" | "sign_in_failed" | "sign_out" | "unlock" | "unlock_failed" | "switch_in" | "switch_in_failed" | "set_password" | "set_pin" | "unlock_account" | "read" | "break_glass" | "create" | "update" | "save" | "book" | "move" | "resize" | "cancel" | "status" | "remove" | "sign" | "amend" | "discard" | "withdraw" | "review" | "recompute" | "assign" | "notes" | "new_version" | "duplicate" | "retire" | "restore" | "seed" | "set_logo" | "clear_logo" | "issue" | "reprint" | "print" | "export" | "erase" | "purge" | "backup_start" | "backup" | "backup_failed" | "bulk_create";
+export type JournalAction = "sign_in" | "sign_in_failed" | "sign_out" | "unlock" | "unlock_failed" | "switch_in" | "switch_in_failed" | "set_password" | "set_pin" | "reset_password" | "clear_pin" | "deactivate" | "reactivate" | "unlock_account" | "read" | "break_glass" | "create" | "update" | "save" | "book" | "move" | "resize" | "cancel" | "status" | "remove" | "sign" | "amend" | "discard" | "withdraw" | "review" | "recompute" | "assign" | "notes" | "new_version" | "duplicate" | "retire" | "restore" | "seed" | "set_logo" | "clear_logo" | "issue" | "reprint" | "print" | "export" | "erase" | "purge" | "backup_start" | "backup" | "backup_failed" | "bulk_create";
 
 export type JournalAppointment = { serviceName: string, 
 /**
@@ -1152,13 +1157,22 @@ needsOwner: boolean, };
 
 export type SignIn = { username: string, password: string, };
 
-export type StaffInput = { id?: string, displayName: string, username: string, roles: Array<Role>, practitionerId?: string, active: boolean, 
+export type StaffInput = { id?: string, displayName: string, username: string, roles: Array<Role>, practitionerId?: string, 
+/**
+ * Link a new diary column, named as the person, made in the same write (instead of
+ * `practitionerId`).
+ */
+newColumn?: boolean, active: boolean, 
 /**
  * Required when creating; ignored when changing (use `staff.set_password`).
  */
 password?: string, };
 
 export type StaffMember = { id: string, displayName: string, username: string, roles: Array<Role>, practitionerId: string | null, active: boolean, hasPin: boolean, 
+/**
+ * The owner reset the password: its holder must choose a new one before anything else.
+ */
+mustChangePassword: boolean, 
 /**
  * Set while sign-in is refused after repeated failures (epoch ms).
  */

@@ -1,6 +1,7 @@
 // Who is at the desk. `staff.me` at start, every sign-in/lock/unlock answer, and any request
-// refused with `unauthenticated` or `locked` (see `onAccessLost` in the api client) update it;
-// App.svelte shows the sign-in screen, the lock screen or the shell from it.
+// refused with `unauthenticated`, `locked` or `must_change_password` (see `onAccessLost` in the
+// api client) update it; App.svelte shows the sign-in screen, the lock screen, the "choose a new
+// password" screen or the shell from it.
 
 import { onAccessLost, roleGrants, type DeskStatus, type Permission, type Role } from '../api';
 
@@ -18,6 +19,8 @@ export function watchAccess(): void {
     if (desk === null) return;
     if (error.code === 'locked') {
       if (!desk.locked) session.desk = { ...desk, locked: true };
+    } else if (error.code === 'must_change_password') {
+      if (!desk.mustChangePassword) session.desk = { ...desk, mustChangePassword: true };
     } else if (desk.signedIn !== null || desk.locked) {
       session.desk = { ...desk, signedIn: null, locked: false };
     }

@@ -61,6 +61,10 @@ const ENTITY: Record<JournalAction, string> = {
   switch_in_failed: 'staff',
   set_password: 'staff',
   set_pin: 'staff',
+  reset_password: 'staff',
+  clear_pin: 'staff',
+  deactivate: 'staff',
+  reactivate: 'staff',
   unlock_account: 'staff',
   read: 'note',
   break_glass: 'access_grant',
@@ -195,6 +199,17 @@ describe('the journal in sentences', () => {
     expect(
       sentence(line('set_pin', 'staff', { entityId: 'rita-id', subjectName: 'Rita Desk' })),
     ).toBe('Sam Whitaker set Rita Desk’s PIN');
+    const rita = { entityId: 'rita-id', subjectName: 'Rita Desk' };
+    expect(sentence(line('reset_password', 'staff', rita))).toBe(
+      'Sam Whitaker reset Rita Desk’s password (to be changed at the next sign-in)',
+    );
+    expect(sentence(line('clear_pin', 'staff', rita))).toBe('Sam Whitaker removed Rita Desk’s PIN');
+    expect(sentence(line('deactivate', 'staff', rita))).toBe(
+      'Sam Whitaker deactivated Rita Desk’s account',
+    );
+    expect(sentence(line('reactivate', 'staff', rita))).toBe(
+      'Sam Whitaker reactivated Rita Desk’s account',
+    );
     expect(sentence(line('create', 'practitioner', { subjectName: 'Tom Okafor' }))).toBe(
       'Sam Whitaker added therapist Tom Okafor',
     );

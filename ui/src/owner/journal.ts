@@ -16,6 +16,10 @@ const LABELS: Record<JournalAction, string> = {
   switch_in_failed: 'PIN switch refused',
   set_password: 'Set a password',
   set_pin: 'Set a PIN',
+  reset_password: 'Reset a password',
+  clear_pin: 'Removed a PIN',
+  deactivate: 'Deactivated an account',
+  reactivate: 'Reactivated an account',
   unlock_account: 'Unlocked an account',
   read: 'Read (clinical record)',
   break_glass: 'Opened a record with a reason',
@@ -179,6 +183,14 @@ function staffSentence(line: JournalLine, by: string): string {
       return `${by} set ${them} password`;
     case 'set_pin':
       return `${by} set ${them} PIN`;
+    case 'reset_password':
+      return `${by} reset ${them} password (to be changed at the next sign-in)`;
+    case 'clear_pin':
+      return `${by} removed ${them} PIN`;
+    case 'deactivate':
+      return `${by} deactivated ${them} account`;
+    case 'reactivate':
+      return `${by} reactivated ${them} account`;
     case 'unlock_account':
       return `${by} unlocked ${them} account after too many wrong tries`;
     case 'create':
