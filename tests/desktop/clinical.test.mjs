@@ -5,7 +5,8 @@
 // letter to the GP, and reassess with the first assessment still readable. On the way, nothing
 // typed is lost by leaving a screen through the sidebar: the intake, the plan, a note and the
 // aftercare notes come back; a section that keeps no draft asks first. A note whose template
-// names a technique her precautions rule out warns in the note and in the sign dialog.
+// names a technique her precautions rule out warns in the note and in the sign dialog, and
+// booking a service that does tells the booker the level only.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -220,7 +221,7 @@ test('nothing typed is lost by the sidebar: drafts come back, a section without 
   assert.equal(await valueOf('[data-testid=goal-words]'), 'Walk the dog every morning');
   await app.click('[data-testid=nav-calendar]');
   await app.click('[data-testid=leave-discard]');
-  await app.find('[data-testid=calendar]');
+  await app.gone('[data-testid=clinical-record]');
 
   // The intake's and the plan's unsaved answers were kept in the core: back, as typed.
   await openRecord();
@@ -280,7 +281,10 @@ test('a note is written and signed at each visit; the third from the calendar', 
   await app.chooseByLabel('[data-testid=note-visit]', shortDate(visits[1]));
   await app.click('[data-testid=note-start-last]');
   await writeAndSign({ pain: 4, stress: 4, subjective: 'Better since last week; did the stretches.' });
-  assert.equal(await app.count('[data-testid=note-row][data-status=signed]'), 2);
+  // The list is read again after signing: the second row turns "signed" a moment later.
+  const signedRows = () => app.count('[data-testid=note-row][data-status=signed]');
+  for (let i = 0; i < 50 && (await signedRows()) < 2; i += 1) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(await signedRows(), 2);
 
   await app.click('[data-testid=care-close]');
   await app.click('[data-testid=nav-calendar]');
@@ -293,6 +297,8 @@ test('a note is written and signed at each visit; the third from the calendar', 
   // Half-written, the note is left for the calendar: it was saved as a draft, and is back.
   await app.type('[data-testid=note-subjective]', 'Slept well.');
   await app.click('[data-testid=nav-calendar]');
+  // Leaving waits for the note's last keystrokes to be saved.
+  await app.gone('[data-testid=clinical-record]');
   await app.click(`[data-testid=appointment][aria-label*="${fullName}"]`);
   await app.click('[data-testid=open-session-note]');
   await app.find('[data-testid=note-editor]');
@@ -400,9 +406,24 @@ test('the aftercare notes come back after the sidebar', async () => {
   await openAftercare();
   await app.type('[data-testid=worked-on]', 'We eased your low back and the front of your hips.');
   await app.click('[data-testid=nav-calendar]');
-  await app.find('[data-testid=calendar]');
+  await app.gone('[data-testid=aftercare-screen]');
   await openAftercare();
   assert.equal(await valueOf('[data-testid=worked-on]'), 'We eased your low back and the front of your hips.');
+});
+
+test('booking a service her precautions rule out tells the booker the level, not the reason', async () => {
+  await app.click('[data-testid=nav-calendar]');
+  await app.click('[data-testid=new-booking]');
+  await app.find('[data-testid=booking-dialog]');
+  await app.type('[data-testid=booking-client-search]', 'Solberg');
+  await app.click('[data-testid=booking-client-option]', { text: client.family });
+  await app.chooseByLabel('[data-testid=booking-service]', 'Sports massage');
+  const caution = await app.text('[data-testid=booking-service-caution]');
+  assert.match(caution, /Check with the therapist before booking this service: modify pressure/);
+  assert.doesNotMatch(caution, /thinner|bruising/i);
+  await app.screenshot('booking-caution');
+  await app.keys('\uE00C');
+  await app.gone('[data-testid=booking-dialog]');
 });
 
 function shortDate(iso) {
