@@ -14,6 +14,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { App, clinicDate } from './driver.mjs';
+import { assertAccessible } from './steps.mjs';
 
 const zone = 'Europe/London';
 const day = (daysAgo) => clinicDate(-daysAgo, zone);
@@ -204,7 +205,7 @@ test('the baseline measures and two goals are recorded', async () => {
   assert.equal(await app.count('[data-testid=goal-row]'), 2);
 });
 
-test('nothing typed is lost by the sidebar: drafts come back, a section without one asks', async () => {
+test('nothing typed is lost by the sidebar: drafts come back, a section without one asks', async (t) => {
   await tab('intake');
   await app.type('[data-testid=intake-medications]', 'Apixaban 5 mg twice a day; aspirin since Monday');
   await tab('plan');
@@ -216,6 +217,7 @@ test('nothing typed is lost by the sidebar: drafts come back, a section without 
   await app.click('[data-testid=nav-calendar]');
   await app.find('[data-testid=leave-dialog]');
   await app.screenshot('leave-unsaved');
+  await assertAccessible(app, t, 'leave dialog');
   await app.click('[data-testid=leave-stay]');
   await app.gone('[data-testid=leave-dialog]');
   assert.equal(await valueOf('[data-testid=goal-words]'), 'Walk the dog every morning');
