@@ -205,6 +205,7 @@ operations! {
     "waitlist.offers"      => WaitlistOffers(OffersFor) -> Vec<WaitlistOffer>, ViewSchedule, waitlist::offers;
     "journal.changes"      => JournalChanges(ChangesSince) -> Changes, ViewSchedule, changes;
     "clients.alert_flags"  => ClientsAlertFlags(ById) -> care::AlertFlags, ViewClients, care::alert_flags;
+    "clients.service_caution" => ClientsServiceCaution(care::ServiceCautionRequest) -> care::ServiceCaution, ViewClients, care::service_caution;
     "care.record"          => CareRecord(ByClient) -> care::ClinicalRecord, ViewClinical, care::record;
     "care.may_open"        => CareMayOpen(ByClient) -> bool, ViewClinical, care::may_open_record;
     "care.break_glass"     => CareBreakGlass(care::BreakGlass) -> care::GlassBroken, ViewClinical, care::break_glass;
@@ -216,6 +217,9 @@ operations! {
     "care.precaution_rules.save" => CarePrecautionRulesSave(care::PrecautionRuleInput) -> care::PrecautionRule, ManageClinic, care::save_precaution_rule;
     "care.intake"          => CareIntake(ByClient) -> Option<care::Intake>, ViewClinical, care::intake;
     "care.save_intake"     => CareSaveIntake(care::IntakeInput) -> care::IntakeSaved, EditClinical, care::save_intake;
+    "care.form_draft"      => CareFormDraft(care::FormDraftKey) -> Option<care::FormDraft>, EditClinical, care::form_draft;
+    "care.save_form_draft" => CareSaveFormDraft(care::FormDraftInput) -> care::FormDraft, EditClinical, care::save_form_draft;
+    "care.discard_form_draft" => CareDiscardFormDraft(care::FormDraftKey) -> care::ByClient, EditClinical, care::discard_form_draft;
     "care.precautions"     => CarePrecautions(ByClient) -> Vec<care::Precaution>, ViewClinical, care::precautions;
     "care.consents"        => CareConsents(ByClient) -> Vec<care::Consent>, ViewClinical, care::consents;
     "care.give_consent"    => CareGiveConsent(care::ConsentInput) -> care::Consent, EditClinical, care::give_consent;

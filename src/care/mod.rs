@@ -17,6 +17,7 @@ mod break_glass;
 mod catalogue;
 mod consent;
 pub mod demo;
+mod form_drafts;
 mod goals;
 mod letter;
 mod measures;
@@ -26,6 +27,7 @@ mod precautions;
 mod questionnaire;
 mod record;
 mod review;
+mod warnings;
 
 pub use access::may_open_record;
 pub(crate) use access::{Intent, Part, client_of, ensure as ensure_open, may_open};
@@ -38,6 +40,10 @@ pub use catalogue::{BODY_REGIONS, BodyRegion, BodyView, Technique, body_regions,
 pub use consent::{
     Consent, ConsentInput, ConsentKind, Preferences, PreferencesInput, Pressure, WithdrawConsent,
     consents, give_consent, preferences, set_preferences, withdraw_consent,
+};
+pub use form_drafts::{
+    DraftForm, FormDraft, FormDraftInput, FormDraftKey, discard_form_draft, form_draft,
+    save_form_draft,
 };
 pub use goals::{Goal, GoalInput, GoalOutcome, GoalReview, goals, review_goal, save_goal};
 pub(crate) use letter::compose as compose_referral;
@@ -54,7 +60,7 @@ pub use notes::{
     StartNote, amend_note, discard_draft, note, note_templates, notes, save_note, sign_note,
     start_from_last_note, start_note,
 };
-pub use plan::{Plan, PlanInput, PlanSaved, PlanWarning, plan, save_plan};
+pub use plan::{Plan, PlanInput, PlanSaved, plan, save_plan};
 pub use precautions::{
     AlertFlags, Level, Precaution, PrecautionRule, PrecautionRuleInput, alert_flags,
     precaution_rules, precautions, save_precaution_rule,
@@ -67,6 +73,7 @@ pub use record::{ClinicalRecord, record};
 pub use review::{
     MeasureComparison, ReviewInput, ReviewKind, ReviewSummary, record_review, review_summary,
 };
+pub use warnings::{ServiceCaution, ServiceCautionRequest, TechniqueWarning, service_caution};
 
 use crate::audit::{Entry, WriteTx};
 use crate::error::{ApiError, ApiResult};

@@ -9,6 +9,7 @@
 use super::catalogue::Technique;
 use super::consent::Pressure;
 use super::precautions::{self, Precaution};
+use super::warnings::{self, TechniqueWarning};
 use super::{
     ByClient, Intent, existing_client, from_json, journal_read, journal_write, points, regions,
     to_json,
@@ -83,6 +84,9 @@ pub struct Note {
     pub amendments: Vec<Amendment>,
     /// The client's precautions, shown on every note.
     pub precautions: Vec<Precaution>,
+    /// Where a technique the note chooses or names in its text meets a precaution (the
+    /// plan's rule set, [`super::warnings`]): shown in the note and when signing it.
+    pub warnings: Vec<TechniqueWarning>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, TS)]
@@ -204,6 +208,7 @@ fn note_from(row: &AnyRow) -> ApiResult<Note> {
         signed_by: row.try_get("signed_by")?,
         amendments: Vec::new(),
         precautions: Vec::new(),
+        warnings: Vec::new(),
     })
 }
 
@@ -232,6 +237,16 @@ async fn load(tx: &mut WriteTx, id: &str) -> ApiResult<Note> {
         });
     }
     note.precautions = precautions::active(tx, &note.client_id).await?;
+    let c = &note.content;
+    let texts = [
+        &c.subjective,
+        &c.objective,
+        &c.assessment,
+        &c.plan,
+        &c.response,
+    ];
+    let techniques = warnings::chosen_and_named(&c.techniques, texts.map(String::as_str));
+    note.warnings = warnings::conflicts(&techniques, &note.precautions);
     Ok(note)
 }
 

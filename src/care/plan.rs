@@ -1,10 +1,13 @@
 //! The treatment plan: how often, how many sessions before review, which techniques, and
 //! which precautions apply. Saving returns warnings where a planned technique conflicts with
-//! one of the client's precautions (deep tissue with blood thinners, say): a warning, not a
-//! refusal — the therapist decides, with the reason on screen.
+//! one of the client's precautions (deep tissue with blood thinners, say), by the rule set in
+//! [`super::warnings`]: a warning, not a refusal — the therapist decides, with the reason on
+//! screen.
 
 use super::catalogue::Technique;
-use super::precautions::{self, Level, Precaution};
+use super::form_drafts::DraftForm;
+use super::precautions::{self, Precaution};
+use super::warnings::{TechniqueWarning, conflicts};
 use super::{ByClient, Intent, existing_client, from_json, journal_write, to_json};
 use crate::audit::WriteTx;
 use crate::clinic::{Clinic, new_id};
@@ -42,55 +45,13 @@ pub struct Plan {
     pub precautions_noted: String,
 }
 
-/// A planned technique the client's precautions advise against (or all treatment, for an
-/// "avoid" precaution on the whole body).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct PlanWarning {
-    pub technique: Option<Technique>,
-    pub rule_key: String,
-    pub level: Level,
-    pub text: String,
-}
-
 #[derive(Debug, Clone, Deserialize, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PlanSaved {
     pub plan: Plan,
     /// The client's precautions, for the plan screen.
     pub precautions: Vec<Precaution>,
-    pub warnings: Vec<PlanWarning>,
-}
-
-/// Where the plan's techniques meet the precautions.
-pub fn conflicts(techniques: &[Technique], precautions: &[Precaution]) -> Vec<PlanWarning> {
-    let mut warnings = Vec::new();
-    for precaution in precautions {
-        let whole_body_avoid = precaution.level == Level::Avoid
-            && precaution.regions.is_empty()
-            && precaution.techniques.is_empty();
-        if whole_body_avoid && !techniques.is_empty() {
-            warnings.push(PlanWarning {
-                technique: None,
-                rule_key: precaution.rule_key.clone(),
-                level: precaution.level,
-                text: precaution.text.clone(),
-            });
-            continue;
-        }
-        for technique in techniques
-            .iter()
-            .filter(|t| precaution.techniques.contains(t))
-        {
-            warnings.push(PlanWarning {
-                technique: Some(*technique),
-                rule_key: precaution.rule_key.clone(),
-                level: precaution.level,
-                text: precaution.text.clone(),
-            });
-        }
-    }
-    warnings
+    pub warnings: Vec<TechniqueWarning>,
 }
 
 pub async fn save_plan(clinic: &Clinic, actor: &Actor, args: PlanInput) -> ApiResult<PlanSaved> {
@@ -146,6 +107,7 @@ pub async fn save_plan(clinic: &Clinic, actor: &Actor, args: PlanInput) -> ApiRe
     let warnings = conflicts(&plan.techniques, &precautions);
     let detail = format!("warnings={}", warnings.len());
     journal_write(&mut tx, "create", "plan", &plan.id, &client_id, detail).await?;
+    super::form_drafts::remove(&mut tx, actor, &client_id, DraftForm::Plan).await?;
     tx.commit().await?;
     Ok(PlanSaved {
         plan,
@@ -194,34 +156,4 @@ pub async fn plan(clinic: &Clinic, actor: &Actor, args: ByClient) -> ApiResult<O
         },
     )
     .await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn precaution(key: &str, level: Level, techniques: &[Technique]) -> Precaution {
-        Precaution {
-            id: key.into(),
-            rule_key: key.into(),
-            level,
-            text: key.into(),
-            regions: vec![],
-            techniques: techniques.to_vec(),
-            intake_id: "i".into(),
-        }
-    }
-
-    #[test]
-    fn conflicting_techniques_warn() {
-        use Technique::*;
-        let thinners = precaution("blood_thinners", Level::Modify, &[DeepTissue, TriggerPoint]);
-        let fever = precaution("fever_infection", Level::Avoid, &[]);
-        let warnings = conflicts(&[Swedish, DeepTissue], std::slice::from_ref(&thinners));
-        assert_eq!(warnings.len(), 1);
-        assert_eq!(warnings[0].technique, Some(DeepTissue));
-        assert!(conflicts(&[Swedish, Stretching], &[thinners]).is_empty());
-        let warnings = conflicts(&[Swedish], &[fever]);
-        assert_eq!((warnings.len(), warnings[0].technique), (1, None));
-    }
 }

@@ -179,12 +179,20 @@ pub(super) async fn recompute(
 
 /// The client's active precautions, most serious first (no journal line: the caller's).
 pub(super) async fn active(tx: &mut WriteTx, client_id: &str) -> ApiResult<Vec<Precaution>> {
+    active_in(tx.conn(), client_id).await
+}
+
+/// [`active`] on any connection: for the booking caution, which reads outside a write.
+pub(super) async fn active_in(
+    conn: &mut sqlx::AnyConnection,
+    client_id: &str,
+) -> ApiResult<Vec<Precaution>> {
     let rows = sqlx::query(
         "SELECT id, rule_key, level, text, regions, techniques, intake_id FROM care_precautions \
          WHERE client_id = $1 ORDER BY rule_key",
     )
     .bind(client_id)
-    .fetch_all(tx.conn())
+    .fetch_all(conn)
     .await?;
     let mut out = Vec::new();
     for row in &rows {

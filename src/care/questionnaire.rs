@@ -2,6 +2,7 @@
 //! and intakes — the answers a therapist records with the client, dated and signed by name.
 //! Saving an intake recomputes the client's active precautions.
 
+use super::form_drafts::DraftForm;
 use super::precautions::{self, Precaution};
 use super::{ByClient, Intent, existing_client, from_json, journal_write, to_json};
 use crate::audit::WriteTx;
@@ -428,6 +429,13 @@ pub async fn save_intake(
     args: IntakeInput,
 ) -> ApiResult<IntakeSaved> {
     let answers = parse_answers(&args.answers)?;
+    if answers.is_empty() {
+        // Saved blank, the intake would read as "no precautions" when nothing was asked.
+        return Err(ApiError::validation(
+            "answers",
+            "Answer the health questions before saving: a blank intake would read as “no precautions”.",
+        ));
+    }
     let taken_on = fields::optional_date("takenOn", "Date", &args.taken_on)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
     let client_id = existing_client(&mut tx, actor, &args.client_id, Intent::Write).await?;
@@ -472,6 +480,7 @@ pub async fn save_intake(
     .await?;
     let precautions =
         precautions::recompute(&mut tx, &intake.client_id, &intake.id, &answers).await?;
+    super::form_drafts::remove(&mut tx, actor, &intake.client_id, DraftForm::Intake).await?;
     tx.commit().await?;
     Ok(IntakeSaved {
         intake,

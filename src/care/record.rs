@@ -46,7 +46,7 @@ pub async fn record(clinic: &Clinic, actor: &Actor, args: ByClient) -> ApiResult
             let precautions = precautions::active(tx, client_id).await?;
             let mut assessments = assessment::all(tx, client_id).await?;
             let plan = plan::current(tx, client_id).await?.map(|plan| {
-                let warnings = plan::conflicts(&plan.techniques, &precautions);
+                let warnings = super::warnings::conflicts(&plan.techniques, &precautions);
                 PlanSaved {
                     plan,
                     precautions: precautions.clone(),

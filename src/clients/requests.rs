@@ -258,8 +258,9 @@ pub(crate) const ERASED: &str =
 
 /// Every table holding a client's records, children before parents (foreign keys). A table
 /// added later that refers to a client or an appointment must be added here.
-const PURGE: [&str; 18] = [
+const PURGE: [&str; 19] = [
     "DELETE FROM care_access_grants WHERE client_id = $1",
+    "DELETE FROM care_form_drafts WHERE client_id = $1",
     "DELETE FROM care_measures WHERE client_id = $1",
     "DELETE FROM care_reviews WHERE client_id = $1",
     "DELETE FROM care_note_amendments WHERE note_id IN (SELECT id FROM care_notes WHERE client_id = $1)",

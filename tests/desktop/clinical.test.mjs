@@ -2,7 +2,11 @@
 // weekly visits with her (a therapist's bookings with herself open no record), she takes the intake (which raises a precaution), record consent, mark the body chart, record the
 // baseline and two goals, write and sign a note at each visit (one opened from the calendar),
 // find a signed note cannot be edited, amend it, see the progress chart, print a referral
-// letter to the GP, and reassess with the first assessment still readable.
+// letter to the GP, and reassess with the first assessment still readable. On the way, nothing
+// typed is lost by leaving a screen through the sidebar: the intake, the plan, a note and the
+// aftercare notes come back; a section that keeps no draft asks first. A note whose template
+// names a technique her precautions rule out warns in the note and in the sign dialog, and
+// booking a service that does tells the booker the level only.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,6 +14,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { App, clinicDate } from './driver.mjs';
+import { assertAccessible } from './steps.mjs';
 
 const zone = 'Europe/London';
 const day = (daysAgo) => clinicDate(-daysAgo, zone);
@@ -70,7 +75,7 @@ test('reception adds a new client and books three weekly visits with the therapi
   await signInAs('maya');
 });
 
-test('the intake raises the precaution, shown at the top of the record with its reason', async () => {
+async function openRecord() {
   await app.click('[data-testid=nav-clients]');
   await app.type('[data-testid=client-search]', 'Solberg');
   // The list refreshes as the search answers: a click on a row being replaced is retried.
@@ -80,6 +85,12 @@ test('the intake raises the precaution, shown at the top of the record with its 
   }
   await app.click('[data-testid=open-clinical-record]');
   await app.find('[data-testid=clinical-record]');
+}
+
+const valueOf = (css) => app.run('return document.querySelector(arguments[0]).value;', css);
+
+test('the intake raises the precaution, shown at the top of the record with its reason', async () => {
+  await openRecord();
   assert.match(await app.text('[data-testid=precautions-bar]'), /No intake yet/);
   await tab('intake');
   await app.choose('[data-testid=intake-date]', visits[0]);
@@ -194,6 +205,41 @@ test('the baseline measures and two goals are recorded', async () => {
   assert.equal(await app.count('[data-testid=goal-row]'), 2);
 });
 
+test('nothing typed is lost by the sidebar: drafts come back, a section without one asks', async (t) => {
+  await tab('intake');
+  await app.type('[data-testid=intake-medications]', 'Apixaban 5 mg twice a day; aspirin since Monday');
+  await tab('plan');
+  await app.type('[data-testid=plan-precautions-noted]', 'Lighter pressure on the low back.');
+  await tab('goals');
+  await app.type('[data-testid=goal-words]', 'Walk the dog every morning');
+
+  // Goals keep no draft: leaving asks, and "Keep editing" keeps the text.
+  await app.click('[data-testid=nav-calendar]');
+  await app.find('[data-testid=leave-dialog]');
+  await app.screenshot('leave-unsaved');
+  await assertAccessible(app, t, 'leave dialog');
+  await app.click('[data-testid=leave-stay]');
+  await app.gone('[data-testid=leave-dialog]');
+  assert.equal(await valueOf('[data-testid=goal-words]'), 'Walk the dog every morning');
+  await app.click('[data-testid=nav-calendar]');
+  await app.click('[data-testid=leave-discard]');
+  await app.gone('[data-testid=clinical-record]');
+
+  // The intake's and the plan's unsaved answers were kept in the core: back, as typed.
+  await openRecord();
+  await tab('intake');
+  await app.find('[data-testid=intake-draft-kept]');
+  assert.equal(await valueOf('[data-testid=intake-medications]'), 'Apixaban 5 mg twice a day; aspirin since Monday');
+  await app.click('[data-testid=intake-draft-kept-discard]');
+  await app.gone('[data-testid=intake-draft-kept]');
+  assert.equal(await valueOf('[data-testid=intake-medications]'), 'Apixaban 5 mg twice a day');
+  await tab('plan');
+  await app.find('[data-testid=plan-draft-kept]');
+  assert.equal(await valueOf('[data-testid=plan-precautions-noted]'), 'Lighter pressure on the low back.');
+  await tab('goals');
+  assert.equal(await valueOf('[data-testid=goal-words]'), '', 'the goal was let go');
+});
+
 test('a plan with deep tissue shows the core’s warning against the blood-thinner precaution', async () => {
   await tab('plan');
   await app.type('[data-testid=plan-frequency]', 'weekly');
@@ -201,18 +247,24 @@ test('a plan with deep tissue shows the core’s warning against the blood-thinn
   await app.click('[data-testid=plan-technique-swedish]');
   await app.click('[data-testid=plan-technique-deep_tissue]');
   await app.click('[data-testid=plan-save]');
-  const warning = await app.text('[data-testid=plan-warning]', { text: 'Deep tissue' });
+  const warning = await app.text('[data-testid=plan-warnings-item]', { text: 'Deep tissue' });
   assert.match(warning, /Takes blood thinners/);
   await app.screenshot('plan-warnings');
 });
 
-async function writeAndSign({ pain, stress, subjective }) {
+async function writeAndSign({ pain, stress, subjective, warned = false }) {
   await app.find('[data-testid=note-editor]');
   await app.type('[data-testid=note-pain]', String(pain));
   await app.type('[data-testid=note-stress]', String(stress));
   await app.type('[data-testid=note-subjective]', subjective);
   await app.click('[data-testid=note-technique-swedish]');
   await app.click('[data-testid=note-sign]');
+  await app.find('[data-testid=sign-dialog]');
+  if (warned) {
+    const inDialog = await app.text('[data-testid=sign-warnings]');
+    assert.match(inDialog, /Deep tissue: Takes blood thinners/);
+    await app.screenshot('sign-dialog-warning');
+  }
   await app.click('[data-testid=sign-confirm]');
   await app.find('[data-testid=note-view]');
 }
@@ -222,11 +274,19 @@ test('a note is written and signed at each visit; the third from the calendar', 
   await app.chooseByLabel('[data-testid=note-visit]', shortDate(visits[0]));
   await app.chooseByLabel('[data-testid=note-template]', 'Low back');
   await app.click('[data-testid=note-start]');
-  await writeAndSign({ pain: 6, stress: 5, subjective: 'First visit. Back stiff in the mornings.' });
+  // The low back template plans deep tissue, which her blood thinners rule out.
+  const inNote = await app.text('[data-testid=note-warnings]');
+  assert.match(inNote, /Deep tissue: Takes blood thinners/);
+  await app.run("document.querySelector('[data-testid=note-warnings]').scrollIntoView({block: 'center'});");
+  await app.screenshot('note-warning');
+  await writeAndSign({ pain: 6, stress: 5, subjective: 'First visit. Back stiff in the mornings.', warned: true });
   await app.chooseByLabel('[data-testid=note-visit]', shortDate(visits[1]));
   await app.click('[data-testid=note-start-last]');
   await writeAndSign({ pain: 4, stress: 4, subjective: 'Better since last week; did the stretches.' });
-  assert.equal(await app.count('[data-testid=note-row][data-status=signed]'), 2);
+  // The list is read again after signing: the second row turns "signed" a moment later.
+  const signedRows = () => app.count('[data-testid=note-row][data-status=signed]');
+  for (let i = 0; i < 50 && (await signedRows()) < 2; i += 1) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(await signedRows(), 2);
 
   await app.click('[data-testid=care-close]');
   await app.click('[data-testid=nav-calendar]');
@@ -236,6 +296,15 @@ test('a note is written and signed at each visit; the third from the calendar', 
   await app.find('[data-testid=care-section-notes]');
   assert.equal(await app.attribute('[data-testid=note-visit]', 'value') !== '', true);
   await app.click('[data-testid=note-start]');
+  // Half-written, the note is left for the calendar: it was saved as a draft, and is back.
+  await app.type('[data-testid=note-subjective]', 'Slept well.');
+  await app.click('[data-testid=nav-calendar]');
+  // Leaving waits for the note's last keystrokes to be saved.
+  await app.gone('[data-testid=clinical-record]');
+  await app.click(`[data-testid=appointment][aria-label*="${fullName}"]`);
+  await app.click('[data-testid=open-session-note]');
+  await app.find('[data-testid=note-editor]');
+  assert.equal(await valueOf('[data-testid=note-subjective]'), 'Slept well.');
   await writeAndSign({ pain: 3, stress: 3, subjective: 'Slept well. Desk set-up changed.' });
 });
 
@@ -319,6 +388,44 @@ test('a reassessment keeps the first assessment readable below it', async () => 
   assert.match(text, /Low back — Ache, 7\/10/);
   assert.match(text, /Low back aches after long days at the desk/);
   await app.screenshot('earlier-assessment');
+});
+
+test('the aftercare notes come back after the sidebar', async () => {
+  await app.click('[data-testid=care-close]');
+  await app.click('[data-testid=nav-calendar]');
+  const openAftercare = async () => {
+    // The calendar redraws once it has its day: a click on an appointment being replaced is retried.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const clicked = await app
+        .click(`[data-testid=appointment][aria-label*="${fullName}"]`)
+        .then(() => app.find('[data-testid=open-aftercare]', { timeout: 3_000 }))
+        .catch(() => null);
+      if (clicked) break;
+    }
+    await app.click('[data-testid=open-aftercare]');
+    await app.find('[data-testid=worked-on]');
+  };
+  await openAftercare();
+  await app.type('[data-testid=worked-on]', 'We eased your low back and the front of your hips.');
+  await app.click('[data-testid=nav-calendar]');
+  await app.gone('[data-testid=aftercare-screen]');
+  await openAftercare();
+  assert.equal(await valueOf('[data-testid=worked-on]'), 'We eased your low back and the front of your hips.');
+});
+
+test('booking a service her precautions rule out tells the booker the level, not the reason', async () => {
+  await app.click('[data-testid=nav-calendar]');
+  await app.click('[data-testid=new-booking]');
+  await app.find('[data-testid=booking-dialog]');
+  await app.type('[data-testid=booking-client-search]', 'Solberg');
+  await app.click('[data-testid=booking-client-option]', { text: client.family });
+  await app.chooseByLabel('[data-testid=booking-service]', 'Sports massage');
+  const caution = await app.text('[data-testid=booking-service-caution]');
+  assert.match(caution, /Check with the therapist before booking this service: modify pressure/);
+  assert.doesNotMatch(caution, /thinner|bruising/i);
+  await app.screenshot('booking-caution');
+  await app.keys('\uE00C');
+  await app.gone('[data-testid=booking-dialog]');
 });
 
 function shortDate(iso) {

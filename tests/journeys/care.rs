@@ -281,7 +281,8 @@ fn clinical_calls(client: &str, some_id: &str) -> Vec<(&'static str, Call)> {
             "preferences": { "pressure": null, "avoidRegions": [], "position": "", "conversation": "", "sensoryNeeds": "" },
             "words": "w", "reviewOn": "2026-12-01", "outcome": "met", "frequency": "weekly",
             "sessionsBeforeReview": 6, "techniques": [], "content": {}, "reason": "r",
-            "recommendations": "r", "recipient": { "kind": "gp", "name": "n", "address": "a" }
+            "recommendations": "r", "recipient": { "kind": "gp", "name": "n", "address": "a" },
+            "form": "intake", "fields": {}
         })
     };
     OPERATIONS

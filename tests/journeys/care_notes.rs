@@ -715,7 +715,7 @@ async fn the_next_psfs_starts_from_the_activities_named_last() {
     let world = World::new().await;
     let f = world.small_clinic().await;
     let client = &f.clients[1];
-    save_intake(&world, &f, client, &[]).await;
+    save_intake(&world, &f, client, &[("epilepsy", "no")]).await;
     assert!(
         psfs_activities(&world, client).await.is_empty(),
         "no PSFS yet"

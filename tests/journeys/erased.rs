@@ -129,7 +129,7 @@ async fn an_erased_clients_record_is_read_only_everywhere() {
         (
             &maya,
             "care.save_intake",
-            json!({ "clientId": zoe, "takenOn": on, "answers": [] }),
+            json!({ "clientId": zoe, "takenOn": on, "answers": [{ "key": "epilepsy", "value": "no" }] }),
         ),
         (
             &maya,

@@ -33,6 +33,7 @@ mod referral;
 mod reprint;
 mod requests;
 mod rules;
+mod safety;
 mod series;
 mod setup;
 mod shared_care;

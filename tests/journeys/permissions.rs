@@ -80,6 +80,7 @@ const EXPECTED: &[(&str, &[Role])] = &[
     ("documents.list", ALL),
     ("documents.reprint", ALL),
     ("clients.alert_flags", ALL),
+    ("clients.service_caution", ALL),
     ("care.record", CLINICIANS),
     ("care.may_open", CLINICIANS),
     ("care.break_glass", CLINICIANS),
@@ -91,6 +92,9 @@ const EXPECTED: &[(&str, &[Role])] = &[
     ("care.precaution_rules.save", OWNER),
     ("care.intake", CLINICIANS),
     ("care.save_intake", CLINICIANS),
+    ("care.form_draft", CLINICIANS),
+    ("care.save_form_draft", CLINICIANS),
+    ("care.discard_form_draft", CLINICIANS),
     ("care.precautions", CLINICIANS),
     ("care.consents", CLINICIANS),
     ("care.give_consent", CLINICIANS),
@@ -280,7 +284,16 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
             "key": "test_rule", "questionKey": "blood_thinners", "answers": ["yes"], "level": "modify",
             "text": "Lighter pressure.", "regions": [], "techniques": [], "active": true
         }),
-        "care.save_intake" => json!({ "clientId": client, "takenOn": "2026-11-18", "answers": [] }),
+        "care.save_intake" => {
+            json!({ "clientId": client, "takenOn": "2026-11-18", "answers": [{ "key": "epilepsy", "value": "no" }] })
+        }
+        "care.form_draft" | "care.discard_form_draft" => {
+            json!({ "clientId": client, "form": "intake" })
+        }
+        "care.save_form_draft" => {
+            json!({ "clientId": client, "form": "plan", "fields": { "frequency": "Weekly" } })
+        }
+        "clients.service_caution" => json!({ "clientId": client, "serviceId": f.deep }),
         "care.give_consent" => json!({
             "clientId": client, "kind": "treatment", "scope": [], "note": "", "givenOn": "2026-11-18"
         }),

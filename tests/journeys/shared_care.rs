@@ -194,7 +194,7 @@ async fn a_booking_or_a_signed_note_of_a_visit_makes_the_client_theirs() {
         .unwrap();
     // Another client of Maya's stays closed to him, also through a note's own id.
     let other = &f.clients[1];
-    save_intake(&world, &f, other, &[]).await;
+    save_intake(&world, &f, other, &[("epilepsy", "no")]).await;
     let hers: Note = world
         .call_as(
             &world.maya(&f).await,

@@ -446,6 +446,8 @@ mustChangePassword: boolean, policy: DeskPolicy, };
 
 export type Dosage = { holdSeconds?: number, repetitions?: number, sets?: number, timesPerDay?: number, timesPerWeek?: number, minutes?: number, };
 
+export type DraftForm = "intake" | "plan";
+
 export type Erasure = { clientId: string, 
 /**
  * The day the restricted record will be purged; none when it was purged now.
@@ -495,6 +497,16 @@ from?: string,
  * At most this many slots (1–50, default 10).
  */
 limit?: number, };
+
+export type FormDraft = { form: DraftForm, fields: { [key in string]: string }, updatedAt: number, };
+
+export type FormDraftInput = { clientId: string, form: DraftForm, 
+/**
+ * The form's fields as typed, by field name.
+ */
+fields: { [key in string]: string }, };
+
+export type FormDraftKey = { clientId: string, form: DraftForm, };
 
 export type FreeSlotRef = { practitionerId: string, roomId: string, start: string, end: string, };
 
@@ -781,7 +793,12 @@ export type Note = { id: string, clientId: string, appointmentId: string | null,
 /**
  * The client's precautions, shown on every note.
  */
-precautions: Array<Precaution>, };
+precautions: Array<Precaution>, 
+/**
+ * Where a technique the note chooses or names in its text meets a precaution (the
+ * plan's rule set, [`super::warnings`]): shown in the note and when signing it.
+ */
+warnings: Array<TechniqueWarning>, };
 
 export type NoteContent = { pain: number | null, stress: number | null, subjective: string, objective: string, assessment: string, plan: string, techniques: Array<Technique>, 
 /**
@@ -845,9 +862,7 @@ export type PlanSaved = { plan: Plan,
 /**
  * The client's precautions, for the plan screen.
  */
-precautions: Array<Precaution>, warnings: Array<PlanWarning>, };
-
-export type PlanWarning = { technique: Technique | null, ruleKey: string, level: Level, text: string, };
+precautions: Array<Precaution>, warnings: Array<TechniqueWarning>, };
 
 export type Practitioner = { id: string, displayName: string, colour: string, active: boolean, };
 
@@ -1122,6 +1137,10 @@ roomType: string,
  */
 practitionerIds: Array<string>, active: boolean, };
 
+export type ServiceCaution = { levels: Array<Level>, };
+
+export type ServiceCautionRequest = { clientId: string, serviceId: string, };
+
 export type ServiceInput = { id?: string, name: string, durationMin: number, bufferMin: number, priceMinor: number, colour: string, roomType: string, practitionerIds: Array<string>, active: boolean, };
 
 export type SessionProgramme = { appointmentId: string, clientId: string, 
@@ -1208,6 +1227,8 @@ export type SwitchCandidate = { staffId: string, displayName: string, };
 export type Symptom = "ache" | "sharp" | "tight" | "pins_and_needles" | "numbness" | "other";
 
 export type Technique = "swedish" | "deep_tissue" | "myofascial_release" | "trigger_point" | "sports_massage" | "lymphatic_drainage" | "stretching" | "mobilisation" | "cupping" | "heat_therapy" | "indian_head";
+
+export type TechniqueWarning = { technique: Technique | null, ruleKey: string, level: Level, text: string, };
 
 export type TherapistHours = { practitionerId: string, weekly: Array<WeeklyBlock>, breaks: Array<WeeklyBlock>, timeOff: Array<TimeOff>, dayChanges: Array<DayBlock>, };
 
@@ -1364,6 +1385,7 @@ export interface Operations {
   "waitlist.offers": { args: OffersFor; result: Array<WaitlistOffer> };
   "journal.changes": { args: ChangesSince; result: Changes };
   "clients.alert_flags": { args: ById; result: AlertFlags };
+  "clients.service_caution": { args: ServiceCautionRequest; result: ServiceCaution };
   "care.record": { args: ByClient; result: ClinicalRecord };
   "care.may_open": { args: ByClient; result: boolean };
   "care.break_glass": { args: BreakGlass; result: GlassBroken };
@@ -1375,6 +1397,9 @@ export interface Operations {
   "care.precaution_rules.save": { args: PrecautionRuleInput; result: PrecautionRule };
   "care.intake": { args: ByClient; result: Intake | null };
   "care.save_intake": { args: IntakeInput; result: IntakeSaved };
+  "care.form_draft": { args: FormDraftKey; result: FormDraft | null };
+  "care.save_form_draft": { args: FormDraftInput; result: FormDraft };
+  "care.discard_form_draft": { args: FormDraftKey; result: ByClient };
   "care.precautions": { args: ByClient; result: Array<Precaution> };
   "care.consents": { args: ByClient; result: Array<Consent> };
   "care.give_consent": { args: ConsentInput; result: Consent };
@@ -1491,6 +1516,7 @@ export const OPERATION_PERMISSIONS: { readonly [K in keyof Operations]: Permissi
   "waitlist.offers": "view_schedule",
   "journal.changes": "view_schedule",
   "clients.alert_flags": "view_clients",
+  "clients.service_caution": "view_clients",
   "care.record": "view_clinical",
   "care.may_open": "view_clinical",
   "care.break_glass": "view_clinical",
@@ -1502,6 +1528,9 @@ export const OPERATION_PERMISSIONS: { readonly [K in keyof Operations]: Permissi
   "care.precaution_rules.save": "manage_clinic",
   "care.intake": "view_clinical",
   "care.save_intake": "edit_clinical",
+  "care.form_draft": "edit_clinical",
+  "care.save_form_draft": "edit_clinical",
+  "care.discard_form_draft": "edit_clinical",
   "care.precautions": "view_clinical",
   "care.consents": "view_clinical",
   "care.give_consent": "edit_clinical",

@@ -67,7 +67,10 @@ describe('the shell', () => {
 
     async function sidebar(to: 'calendar' | 'clients') {
       await fireEvent.click(screen.getByTestId(`nav-${to}`));
-      expect(screen.getByTestId(`nav-${to}`)).toHaveAttribute('aria-current', 'page');
+      // Leaving waits for what the screen still has to save.
+      await waitFor(() =>
+        expect(screen.getByTestId(`nav-${to}`)).toHaveAttribute('aria-current', 'page'),
+      );
     }
 
     it.each([

@@ -398,7 +398,7 @@ describe('progress and plan', () => {
         onsaved() {},
       },
     });
-    const warning = screen.getByTestId('plan-warning');
+    const warning = screen.getByTestId('plan-warnings-item');
     expect(warning).toHaveTextContent('Modify');
     expect(warning).toHaveTextContent('Deep tissue: Takes blood thinners');
     expect(screen.getByTestId('plan-technique-deep_tissue')).toBeChecked();

@@ -122,6 +122,7 @@ export function signedNote(over: Partial<Note> = {}): Note {
     signedBy: 'Maya Patel',
     amendments: [],
     precautions: [PRECAUTION],
+    warnings: [],
     ...over,
   };
 }

@@ -183,6 +183,13 @@ describe('the journal in sentences', () => {
       'Maya Patel discarded a draft session note for Zoë Ørsted',
     );
     expect(sentence(line('read', 'intake', maya))).toBe('Maya Patel read Zoë Ørsted’s intake');
+    const draft = { ...maya, entityId: 'plan' };
+    expect(sentence(line('save', 'form_draft', draft))).toBe(
+      'Maya Patel kept unsaved changes to Zoë Ørsted’s treatment plan',
+    );
+    expect(sentence(line('discard', 'form_draft', draft))).toBe(
+      'Maya Patel discarded their unsaved treatment plan for Zoë Ørsted',
+    );
     expect(sentence(line('read', 'note', { ...maya, clientName: '' }))).toBe(
       'Maya Patel read a removed client’s session note',
     );

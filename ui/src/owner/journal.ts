@@ -259,6 +259,8 @@ export function sentence(line: JournalLine): string {
       return handoutSentence(line, by);
     case 'precaution_rule':
       return `${by} changed a precaution rule`;
+    case 'form_draft':
+      return formDraftSentence(line, by, owner);
     default:
       return clinicalSentence(line, by, on, owner);
   }
@@ -291,6 +293,19 @@ function handoutSentence(line: JournalLine, by: string): string {
       return 'The handout library was installed';
     default:
       return `${by} edited a handout`;
+  }
+}
+
+/** Unsaved work on a form of the record, kept as typed (the line's id names the form). */
+function formDraftSentence(line: JournalLine, by: string, owner: string): string {
+  const form = record(line.entityId);
+  switch (line.action) {
+    case 'read':
+      return `${by} reopened their unsaved ${form} for ${line.clientName || 'a removed client'}`;
+    case 'discard':
+      return `${by} discarded their unsaved ${form} for ${line.clientName || 'a removed client'}`;
+    default:
+      return `${by} kept unsaved changes to ${owner} ${form}`;
   }
 }
 
