@@ -121,6 +121,7 @@ fn wrong(field: &str, message: &str) -> ApiError {
         code: ErrorCode::Unauthenticated,
         message: message.to_owned(),
         field: Some(field.to_owned()),
+        problems: Vec::new(),
     }
 }
 
@@ -133,6 +134,7 @@ fn locked_out(until_ms: i64, now_ms: i64) -> ApiError {
             if minutes == 1 { "" } else { "s" }
         ),
         field: None,
+        problems: Vec::new(),
     }
 }
 

@@ -38,3 +38,4 @@ mod setup;
 mod shared_care;
 mod sign_in_guards;
 mod staff;
+mod start;
