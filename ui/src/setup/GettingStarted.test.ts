@@ -81,6 +81,7 @@ describe('getting started', () => {
       expect(screen.getByTestId('step-rooms')).toHaveAttribute('data-done', 'true'),
     );
     expect(screen.getByTestId('start-progress')).toHaveTextContent('2 of 6 done');
+    expect(await screen.findByTestId('step-rooms-summary')).toHaveTextContent('Willow room');
     expect(transport.argsOf('rooms.save')).toEqual([
       { name: 'Willow room', roomType: '', active: true },
     ]);
