@@ -406,12 +406,25 @@ async fn backups_ask_for_a_folder_first_and_a_warning_clears_when_one_works() {
         (Some(BackupState::ChooseFolder), None)
     );
 
-    // Failing again, then a backup that works clears the warning.
+    // A failure kept from before (a database where the folder was cleared) is not shown either.
+    sqlx::query("UPDATE security_settings SET backup_failed_ms = 1, backup_failure = 'old'")
+        .execute(world.clinic.pool())
+        .await
+        .unwrap();
+    assert_eq!(backups(&world).await.last_failure, None);
+    assert_eq!(backups(&world).await.state, Some(BackupState::ChooseFolder));
+
+    // A folder chosen afresh starts without the old failure; failing again, then a backup
+    // that works clears the warning.
     std::fs::create_dir(&gone).unwrap();
-    let _: BackupSettings = world
+    let chosen: BackupSettings = world
         .call(Call::BackupConfigure(schedule(&gone.display().to_string())))
         .await
         .unwrap();
+    assert_eq!(
+        (chosen.state, chosen.last_failure),
+        (Some(BackupState::NoneYet), None)
+    );
     std::fs::remove_dir(&gone).unwrap();
     world.clock.advance(chrono::Duration::days(1));
     assert!(
