@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { App } from './driver.mjs';
-import { createClinic } from './steps.mjs';
+import { assertAccessible, createClinic } from './steps.mjs';
 
 let app;
 before(async () => {
@@ -51,7 +51,7 @@ async function openStep(step) {
   await app.find(`[data-testid=step-${step}-body]`);
 }
 
-test('"Set up my clinic" shows every problem at once and never offers UTC', async () => {
+test('"Set up my clinic" shows every problem at once and never offers UTC', async (t) => {
   await app.click('[data-testid=start-setup]');
   await app.find('[data-testid=setup-form]');
   // Time zone and currency are lists from the core, pre-filled from this computer — a
@@ -75,6 +75,7 @@ test('"Set up my clinic" shows every problem at once and never offers UTC', asyn
   }
   assert.match(await app.text('[data-testid=error-timeZone]'), /time zone/i);
   await app.screenshot('start-all-problems');
+  await assertAccessible(app, t, 'the first-run form with its problems');
 });
 
 test('the new clinic opens on its checklist, nothing ticked yet', async () => {
@@ -95,7 +96,7 @@ test('the new clinic opens on its checklist, nothing ticked yet', async () => {
   await app.find('[data-testid=nav-backup-choose]');
 });
 
-test('the calendar says what is missing and leads back to the checklist', async () => {
+test('the calendar says what is missing and leads back to the checklist', async (t) => {
   // The checklist opened its first step to do, ready to fill in.
   await app.find('[data-testid=step-details-body]');
   await app.click('[data-testid=nav-calendar]');
@@ -103,16 +104,18 @@ test('the calendar says what is missing and leads back to the checklist', async 
   assert.match(notice, /Nothing can be booked yet/);
   assert.match(notice, /a therapist \(with working hours\), a room and a service/);
   await app.screenshot('start-calendar-missing');
+  await assertAccessible(app, t, 'the calendar of a clinic not set up');
   await app.click('[data-testid=calendar-setup-needed-setup]');
   await app.find('[data-testid=getting-started]');
 });
 
-test('details, a room and a service are done in place and ticked', async () => {
+test('details, a room and a service are done in place and ticked', async (t) => {
   await openStep('details');
   await app.type('[data-testid=start-details-phone]', '+44 20 7946 0958');
-  await app.type('[data-testid=start-details-address]', '12 Harbour Street\nBristol BS1 4RT');
+  await app.type('[data-testid=start-details-address]', '12 Harbour Street, Bristol BS1 4RT');
   await app.click('[data-testid=start-details-save]');
   await ticked('details');
+  assert.match(await app.text('[data-testid=step-details-summary]'), /12 Harbour Street, Bristol/);
 
   await openStep('rooms');
   await app.click('[data-testid=rooms-add]');
@@ -140,6 +143,7 @@ test('details, a room and a service are done in place and ticked', async () => {
   await app.click('[data-testid=step-services-open]'); // closed: the whole list shows
   assert.match(await app.text('[data-testid=start-progress]'), /3 of 6 done/);
   await app.screenshot('checklist');
+  await assertAccessible(app, t, 'the checklist');
 });
 
 test('opening hours and the backups folder are done in place', async () => {
