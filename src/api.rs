@@ -141,6 +141,8 @@ operations! {
     "setup.start"          => SetupStart(StartClinic) -> SetupStatus, Anyone, @desk settings::start;
     "setup.create_owner"   => SetupCreateOwner(NewStaff) -> SetupStatus, Anyone, @desk settings::create_owner;
     "setup.demo_accounts"  => SetupDemoAccounts(NoArgs) -> Vec<demo::DemoAccount>, Anyone, demo::accounts;
+    "setup.checklist"      => SetupChecklist(NoArgs) -> settings::checklist::SetupChecklist, ManageClinic, settings::checklist::checklist;
+    "settings.choices"     => SettingsChoices(NoArgs) -> settings::choices::SettingsChoices, Anyone, settings::choices::choices;
     "staff.sign_in"        => StaffSignIn(SignIn) -> DeskStatus, Anyone, @desk session::sign_in;
     "staff.sign_out"       => StaffSignOut(NoArgs) -> DeskStatus, Anyone, @desk session::sign_out;
     "staff.switch"         => StaffSwitch(Switch) -> DeskStatus, Anyone, @desk session::switch;
@@ -393,6 +395,7 @@ pub fn parse_call(value: serde_json::Value) -> ApiResult<Call> {
             code: crate::error::ErrorCode::Validation,
             message: format!("The request was not understood ({safe})."),
             field: missing_field(&message),
+            problems: Vec::new(),
         }
     })
 }

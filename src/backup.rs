@@ -63,10 +63,29 @@ pub struct BackupSettings {
     #[serde(default)]
     #[ts(optional)]
     pub last_backup_ms: Option<i64>,
-    /// The daily backup's latest failure since a backup last worked; ignored on input.
+    /// The daily backup's latest failure since a backup last worked (never while no folder is
+    /// chosen); ignored on input.
     #[serde(default)]
     #[ts(optional)]
     pub last_failure: Option<BackupFailure>,
+    /// What the owner is told about backups; always present in answers, ignored on input.
+    #[serde(default)]
+    #[ts(optional)]
+    pub state: Option<BackupState>,
+}
+
+/// Where the clinic's backups stand, for the owner's notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum BackupState {
+    /// No folder chosen yet: "Choose where backups go" (a step to take, not a failure).
+    ChooseFolder,
+    /// A folder is chosen but no backup has been made yet.
+    NoneYet,
+    /// The daily backup failed, and no backup has worked since.
+    Failing,
+    /// The last backup worked.
+    Working,
 }
 
 /// A daily backup that did not happen: when it was tried, and why not.
@@ -99,19 +118,33 @@ async fn load_settings(conn: impl sqlx::AnyExecutor<'_>) -> ApiResult<BackupSett
     .await?;
     let last: i64 = row.try_get("last_backup_ms")?;
     let failed_ms: i64 = row.try_get("backup_failed_ms")?;
+    let folder: String = row.try_get("backup_folder")?;
+    // A failure noted for a folder since cleared is no longer the owner's concern: with no
+    // folder the step to take is choosing one.
+    let last_failure = (failed_ms > 0 && !folder.is_empty())
+        .then(|| {
+            Ok::<_, sqlx::Error>(BackupFailure {
+                at_ms: failed_ms,
+                message: row.try_get("backup_failure")?,
+            })
+        })
+        .transpose()?;
+    let state = if folder.is_empty() {
+        BackupState::ChooseFolder
+    } else if last_failure.is_some() {
+        BackupState::Failing
+    } else if last > 0 {
+        BackupState::Working
+    } else {
+        BackupState::NoneYet
+    };
     Ok(BackupSettings {
-        folder: row.try_get("backup_folder")?,
+        folder,
         keep: row.try_get("backup_keep")?,
         daily: row.try_get::<i32, _>("backup_daily")? != 0,
         last_backup_ms: (last > 0).then_some(last),
-        last_failure: (failed_ms > 0)
-            .then(|| {
-                Ok::<_, sqlx::Error>(BackupFailure {
-                    at_ms: failed_ms,
-                    message: row.try_get("backup_failure")?,
-                })
-            })
-            .transpose()?,
+        last_failure,
+        state: Some(state),
     })
 }
 
@@ -132,7 +165,10 @@ pub async fn configure(
     let keep = fields::within("keep", "Backups to keep", args.keep.into(), 1..=365)?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
     sqlx::query(
-        "UPDATE security_settings SET backup_folder = $1, backup_keep = $2, backup_daily = $3, updated_at = $4 WHERE id = 1",
+        // A failure belongs to the folder it happened in: another folder starts afresh.
+        "UPDATE security_settings SET backup_failed_ms = CASE WHEN backup_folder = $1 \
+         THEN backup_failed_ms ELSE 0 END, backup_folder = $1, backup_keep = $2, \
+         backup_daily = $3, updated_at = $4 WHERE id = 1",
     )
     .bind(&folder)
     .bind(i32::try_from(keep).unwrap_or(14))

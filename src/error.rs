@@ -1,4 +1,4 @@
-//! The one error shape that crosses the wire: `{ code, message, field? }`.
+//! The one error shape that crosses the wire: `{ code, message, field?, problems? }`.
 //!
 //! `message` is a sentence for the person at the screen. It never carries SQL, stack traces or
 //! client data: internal failures are logged (without arguments) and reported as a fixed sentence.
@@ -32,6 +32,19 @@ pub struct ApiError {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub field: Option<String>,
+    /// Every field problem of a form, when there are several (see `fields::Problems`): the UI
+    /// shows each under its field at once. `field` and `message` are the first of them, so a
+    /// reader that knows only those still names one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<FieldProblem>>", optional)]
+    pub problems: Vec<FieldProblem>,
+}
+
+/// One field's problem: the request field (camelCase) and the sentence for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FieldProblem {
+    pub field: String,
+    pub message: String,
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
@@ -42,6 +55,7 @@ impl ApiError {
             code: ErrorCode::Validation,
             message: message.into(),
             field: Some(field.to_owned()),
+            problems: Vec::new(),
         }
     }
 
@@ -50,6 +64,7 @@ impl ApiError {
             code: ErrorCode::NotFound,
             message: format!("That {what} no longer exists."),
             field: None,
+            problems: Vec::new(),
         }
     }
 
@@ -58,6 +73,7 @@ impl ApiError {
             code: ErrorCode::Conflict,
             message: message.into(),
             field: None,
+            problems: Vec::new(),
         }
     }
 
@@ -66,6 +82,7 @@ impl ApiError {
             code: ErrorCode::Forbidden,
             message: message.into(),
             field: None,
+            problems: Vec::new(),
         }
     }
 
@@ -74,6 +91,7 @@ impl ApiError {
             code: ErrorCode::Unauthenticated,
             message: "Please sign in first.".into(),
             field: None,
+            problems: Vec::new(),
         }
     }
 
@@ -82,6 +100,7 @@ impl ApiError {
             code: ErrorCode::Locked,
             message: "This screen is locked. Unlock it to continue.".into(),
             field: None,
+            problems: Vec::new(),
         }
     }
 
@@ -90,6 +109,7 @@ impl ApiError {
             code: ErrorCode::Internal,
             message: "Something went wrong; details are in the log.".into(),
             field: None,
+            problems: Vec::new(),
         }
     }
 }

@@ -2,10 +2,91 @@
 //!
 //! Text is trimmed, normalised to NFC and stripped of control characters other than line
 //! breaks and tabs, so nothing invisible or half-encoded reaches the database or a printout.
+//!
+//! A form is checked whole: [`Problems`] gathers every field's problem, so one answer names
+//! them all and the person corrects the form in one pass.
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldProblem};
 use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
+
+/// Every problem found while checking one form's fields.
+#[derive(Debug, Default)]
+pub struct Problems(Vec<ApiError>);
+
+impl Problems {
+    /// The checked value, or `None` with its problem kept for [`Problems::settle`].
+    pub fn take<T>(&mut self, checked: ApiResult<T>) -> Option<T> {
+        checked.map_err(|error| self.absorb(error)).ok()
+    }
+
+    /// Keeps a problem found by a check of the caller's own.
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push(ApiError::validation(field, message));
+    }
+
+    /// Keeps every problem of a form checked by another `Problems` (a form inside a form).
+    pub fn absorb(&mut self, error: ApiError) {
+        if error.problems.is_empty() {
+            self.0.push(error);
+        } else {
+            self.0.extend(
+                error
+                    .problems
+                    .into_iter()
+                    .map(|p| ApiError::validation(&p.field, p.message)),
+            );
+        }
+    }
+
+    /// The form's value built by `build` when nothing was wrong; otherwise one error naming
+    /// every problem (the first as its `field` and `message`). `build` sees only values that
+    /// passed, so its `?` on them does not fail.
+    pub fn settle<T>(self, build: impl FnOnce() -> Option<T>) -> ApiResult<T> {
+        self.finish()?;
+        build().ok_or_else(ApiError::internal)
+    }
+
+    /// `Ok` when nothing was wrong; otherwise one error naming every problem.
+    pub fn finish(self) -> ApiResult<()> {
+        let mut errors = self.0.into_iter();
+        let Some(first) = errors.next() else {
+            return Ok(());
+        };
+        let rest: Vec<ApiError> = errors.collect();
+        if rest.is_empty() {
+            return Err(first);
+        }
+        let problems = std::iter::once(&first)
+            .chain(&rest)
+            .filter_map(|e| {
+                e.field.as_ref().map(|field| FieldProblem {
+                    field: field.clone(),
+                    message: e.message.clone(),
+                })
+            })
+            .collect();
+        Err(ApiError {
+            code: if rest.iter().all(|e| e.code == first.code) {
+                first.code
+            } else {
+                ErrorCode::Validation
+            },
+            problems,
+            ..first
+        })
+    }
+}
+
+impl FromIterator<ApiError> for Problems {
+    fn from_iter<I: IntoIterator<Item = ApiError>>(errors: I) -> Self {
+        let mut problems = Self::default();
+        for error in errors {
+            problems.absorb(error);
+        }
+        problems
+    }
+}
 
 /// Cleans free text: NFC, no control characters except newline and tab, trimmed.
 pub fn clean_text(raw: &str) -> String {
@@ -164,6 +245,28 @@ pub fn existing_folder(field: &str, raw: &str) -> ApiResult<std::path::PathBuf> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn problems_are_reported_together() {
+        let mut problems = Problems::default();
+        let name = problems.take(required_line("name", "Name", " ", 10));
+        let mail = problems.take(email("email", "nope"));
+        let ok = problems.take(phone("phone", ""));
+        assert_eq!((name, mail, ok), (None, None, Some(String::new())));
+        let error = problems.settle(|| Some(())).unwrap_err();
+        assert_eq!(error.field.as_deref(), Some("name"));
+        let fields: Vec<&str> = error.problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["name", "email"]);
+
+        let mut one = Problems::default();
+        one.add("name", "Name is required.");
+        let error = one.finish().unwrap_err();
+        assert!(
+            error.problems.is_empty(),
+            "a single problem is the plain error"
+        );
+        assert_eq!(Problems::default().settle(|| Some(7)).unwrap(), 7);
+    }
 
     #[test]
     fn clean_text_strips_controls_and_normalises() {

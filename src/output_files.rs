@@ -280,6 +280,7 @@ fn native_error(message: &str) -> ApiError {
         code: ErrorCode::Internal,
         message: message.to_owned(),
         field: None,
+        problems: Vec::new(),
     }
 }
 

@@ -14,6 +14,9 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use ts_rs::TS;
 
+pub mod checklist;
+pub mod choices;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ClinicSettings {
@@ -87,38 +90,45 @@ impl ClinicSettings {
 }
 
 impl SettingsInput {
+    /// The settings checked whole: every field's problem in one error.
     fn parse(&self) -> ApiResult<ClinicSettings> {
-        let time_zone = self.time_zone.trim();
-        if time_zone.parse::<Tz>().is_err() {
-            return Err(ApiError::validation(
-                "timeZone",
-                "Time zone should be a place name like Europe/London.",
-            ));
-        }
-        let currency = self.currency.trim().to_ascii_uppercase();
-        if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
-            return Err(ApiError::validation(
-                "currency",
-                "Currency should be a code like GBP.",
-            ));
-        }
-        Ok(ClinicSettings {
-            name: fields::required_line("name", "Clinic name", &self.name, 120)?,
-            address: fields::multiline("address", "Address", &self.address, 400)?,
-            phone: fields::phone("phone", &self.phone)?,
-            email: fields::email("email", &self.email)?,
-            website: fields::optional_line("website", "Website", &self.website, 200)?,
-            time_zone: time_zone.to_owned(),
-            currency,
-            late_cancel_hours: i32::try_from(fields::within(
-                "lateCancelHours",
-                "Late-cancellation notice (hours)",
-                i64::from(self.late_cancel_hours),
-                0..=168,
-            )?)
-            .unwrap_or(24),
-            has_logo: false,
-            shared_care: self.shared_care.unwrap_or(false),
+        let mut problems = fields::Problems::default();
+        let name = problems.take(fields::required_line(
+            "name",
+            "Clinic name",
+            &self.name,
+            120,
+        ));
+        let time_zone = problems.take(choices::time_zone("timeZone", &self.time_zone));
+        let currency = problems.take(choices::currency("currency", &self.currency));
+        let phone = problems.take(fields::phone("phone", &self.phone));
+        let email = problems.take(fields::email("email", &self.email));
+        let website = problems.take(fields::optional_line(
+            "website",
+            "Website",
+            &self.website,
+            200,
+        ));
+        let address = problems.take(fields::multiline("address", "Address", &self.address, 400));
+        let late_cancel_hours = problems.take(fields::within(
+            "lateCancelHours",
+            "Late-cancellation notice (hours)",
+            i64::from(self.late_cancel_hours),
+            0..=168,
+        ));
+        problems.settle(|| {
+            Some(ClinicSettings {
+                name: name?,
+                address: address?,
+                phone: phone?,
+                email: email?,
+                website: website?,
+                time_zone: time_zone?,
+                currency: currency?,
+                late_cancel_hours: i32::try_from(late_cancel_hours?).ok()?,
+                has_logo: false,
+                shared_care: self.shared_care.unwrap_or(false),
+            })
         })
     }
 }
@@ -175,7 +185,11 @@ pub async fn start(clinic: &Clinic, desk: &Desk, args: StartClinic) -> ApiResult
             (demo::settings(), owner, hash, Some(pin))
         }
         StartClinic::Empty { settings, owner } => {
-            let settings = settings.parse()?;
+            // The clinic's and the owner's fields are one form: all their problems at once.
+            let mut problems = fields::Problems::default();
+            let settings = problems.take(settings.parse());
+            problems.take(accounts::check_owner(owner));
+            let settings = problems.settle(|| settings)?;
             let hash = accounts::prepare_owner(clinic, owner).await?;
             (settings, owner.clone(), hash, None)
         }

@@ -29,6 +29,7 @@ pub(crate) fn native_error(message: &str) -> ApiError {
         code: ErrorCode::Internal,
         message: message.to_owned(),
         field: None,
+        problems: Vec::new(),
     }
 }
 

@@ -106,11 +106,13 @@ pub struct ClientUpdate {
 }
 
 impl ClientInput {
-    /// Checks every field and returns the record to store (without its id); the first problem
-    /// found is the error.
+    /// Checks every field and returns the record to store (without its id); the error names
+    /// every problem found (the first as its `field`).
     pub(crate) fn parse(&self, today: chrono::NaiveDate) -> ApiResult<Client> {
-        self.check(today)
-            .map_err(|mut problems| problems.swap_remove(0))
+        self.check(today).map_err(|problems| {
+            let all: fields::Problems = problems.into_iter().collect();
+            all.finish().err().unwrap_or_else(ApiError::internal)
+        })
     }
 
     /// Checks every field and returns the record to store (without its id), or every problem

@@ -226,16 +226,10 @@ pub async fn therapist_hours(
     })
 }
 
-pub async fn save_therapist_hours(
-    clinic: &Clinic,
-    actor: &Actor,
-    args: TherapistHours,
-) -> ApiResult<TherapistHours> {
-    let id = fields::id("practitionerId", &args.practitioner_id)?;
-    let weekly = weekly_rows("weekly", &args.weekly)?;
-    let breaks = weekly_rows("breaks", &args.breaks)?;
-    let mut time_off = Vec::new();
-    for off in &args.time_off {
+/// Time off as stored: first day, last day, reason.
+fn time_off_rows(items: &[TimeOff]) -> ApiResult<Vec<(String, String, String)>> {
+    let mut rows = Vec::new();
+    for off in items {
         let (first, last) = (
             date("timeOff", &off.first_day)?,
             date("timeOff", &off.last_day)?,
@@ -247,14 +241,35 @@ pub async fn save_therapist_hours(
             ));
         }
         let reason = fields::optional_line("timeOff", "Reason", &off.reason, 200)?;
-        time_off.push((day_text(first), day_text(last), reason));
+        rows.push((day_text(first), day_text(last), reason));
     }
-    let mut changes = Vec::new();
-    for change in &args.day_changes {
-        let day = date("dayChanges", &change.day)?;
-        let (s, e) = span("dayChanges", &change.start, &change.end)?;
-        changes.push((day_text(day), s, e));
-    }
+    Ok(rows)
+}
+
+pub async fn save_therapist_hours(
+    clinic: &Clinic,
+    actor: &Actor,
+    args: TherapistHours,
+) -> ApiResult<TherapistHours> {
+    let id = fields::id("practitionerId", &args.practitioner_id)?;
+    // Each part of the form (weekly hours, breaks, time off, one-off changes) names its own
+    // problem, all at once.
+    let mut problems = fields::Problems::default();
+    let weekly = problems.take(weekly_rows("weekly", &args.weekly));
+    let breaks = problems.take(weekly_rows("breaks", &args.breaks));
+    let time_off = problems.take(time_off_rows(&args.time_off));
+    let changes = problems.take(
+        args.day_changes
+            .iter()
+            .map(|change| {
+                let day = date("dayChanges", &change.day)?;
+                let (s, e) = span("dayChanges", &change.start, &change.end)?;
+                Ok((day_text(day), s, e))
+            })
+            .collect::<ApiResult<Vec<_>>>(),
+    );
+    let (weekly, breaks, time_off, changes) =
+        problems.settle(|| Some((weekly?, breaks?, time_off?, changes?)))?;
     let mut tx = WriteTx::begin(clinic, actor).await?;
     let known = sqlx::query("SELECT id FROM practitioners WHERE id = $1")
         .bind(&id)

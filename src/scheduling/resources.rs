@@ -288,8 +288,15 @@ pub async fn save_practitioner(
     actor: &Actor,
     args: PractitionerInput,
 ) -> ApiResult<Practitioner> {
-    let display_name = fields::required_line("displayName", "Name", &args.display_name, 80)?;
-    let colour = fields::colour("colour", &args.colour)?;
+    let mut problems = fields::Problems::default();
+    let display_name = problems.take(fields::required_line(
+        "displayName",
+        "Name",
+        &args.display_name,
+        80,
+    ));
+    let colour = problems.take(fields::colour("colour", &args.colour));
+    let (display_name, colour) = problems.settle(|| Some((display_name?, colour?)))?;
     let save = Save {
         entity: "practitioner",
         id: args.id.as_deref(),
@@ -349,8 +356,10 @@ pub(crate) async fn create_column(tx: &mut WriteTx, display_name: &str) -> ApiRe
 }
 
 pub async fn save_room(clinic: &Clinic, actor: &Actor, args: RoomInput) -> ApiResult<Room> {
-    let name = fields::required_line("name", "Room name", &args.name, 80)?;
-    let room_type = room_type("roomType", &args.room_type)?;
+    let mut problems = fields::Problems::default();
+    let name = problems.take(fields::required_line("name", "Room name", &args.name, 80));
+    let room_type = problems.take(room_type("roomType", &args.room_type));
+    let (name, room_type) = problems.settle(|| Some((name?, room_type?)))?;
     let save = Save {
         entity: "room",
         id: args.id.as_deref(),
@@ -379,27 +388,16 @@ pub async fn save_service(
     actor: &Actor,
     args: ServiceInput,
 ) -> ApiResult<Service> {
-    let name = fields::required_line("name", "Service name", &args.name, 80)?;
-    let duration_min = fields::within(
-        "durationMin",
-        "Duration (minutes)",
-        args.duration_min.into(),
-        5..=480,
-    )?;
-    let buffer_min = fields::within(
-        "bufferMin",
-        "Turnover time (minutes)",
-        args.buffer_min.into(),
-        0..=120,
-    )?;
-    let price_minor = fields::within("priceMinor", "Price", args.price_minor, 0..=100_000_000)?;
-    let colour = fields::colour("colour", &args.colour)?;
-    let room_type = room_type("roomType", &args.room_type)?;
-    let mut practitioner_ids = args
-        .practitioner_ids
-        .iter()
-        .map(|id| fields::id("practitionerIds", id))
-        .collect::<ApiResult<Vec<_>>>()?;
+    let checked = ServiceFields::check(&args)?;
+    let ServiceFields {
+        name,
+        duration_min,
+        buffer_min,
+        price_minor,
+        colour,
+        room_type,
+        mut practitioner_ids,
+    } = checked;
     practitioner_ids.sort();
     practitioner_ids.dedup();
     let currency = settings::load(clinic.pool()).await?.currency;
@@ -462,6 +460,66 @@ pub async fn save_service(
         practitioner_ids,
         active: args.active,
     })
+}
+
+/// A service's fields, checked whole (every problem in one error).
+struct ServiceFields {
+    name: String,
+    duration_min: i64,
+    buffer_min: i64,
+    price_minor: i64,
+    colour: String,
+    room_type: String,
+    practitioner_ids: Vec<String>,
+}
+
+impl ServiceFields {
+    fn check(args: &ServiceInput) -> ApiResult<Self> {
+        let mut problems = fields::Problems::default();
+        let name = problems.take(fields::required_line(
+            "name",
+            "Service name",
+            &args.name,
+            80,
+        ));
+        let duration_min = problems.take(fields::within(
+            "durationMin",
+            "Duration (minutes)",
+            args.duration_min.into(),
+            5..=480,
+        ));
+        let buffer_min = problems.take(fields::within(
+            "bufferMin",
+            "Turnover time (minutes)",
+            args.buffer_min.into(),
+            0..=120,
+        ));
+        let price_minor = problems.take(fields::within(
+            "priceMinor",
+            "Price",
+            args.price_minor,
+            0..=100_000_000,
+        ));
+        let colour = problems.take(fields::colour("colour", &args.colour));
+        let room_type = problems.take(room_type("roomType", &args.room_type));
+        let practitioner_ids = problems.take(
+            args.practitioner_ids
+                .iter()
+                .map(|id| fields::id("practitionerIds", id))
+                .collect::<ApiResult<Vec<_>>>(),
+        );
+        problems.settle(|| {
+            Some(Self {
+                name: name?,
+                duration_min: duration_min?,
+                buffer_min: buffer_min?,
+                price_minor: price_minor?,
+                colour: colour?,
+                room_type: room_type?,
+                practitioner_ids: practitioner_ids?,
+            })
+        })
+    }
 }
 
 /// A room type as typed by the owner: one short line, compared case-insensitively.

@@ -114,6 +114,14 @@ pub(crate) fn pin(field: &str, raw: &str) -> ApiResult<String> {
 
 impl StaffInput {
     fn parse(&self) -> ApiResult<Parsed> {
+        let mut problems = fields::Problems::default();
+        let display_name = problems.take(fields::required_line(
+            "displayName",
+            "Name",
+            &self.display_name,
+            80,
+        ));
+        let username = problems.take(username(&self.username));
         let mut roles = Vec::new();
         for role in Role::ALL {
             if self.roles.contains(&role) {
@@ -121,31 +129,33 @@ impl StaffInput {
             }
         }
         if roles.is_empty() {
-            return Err(ApiError::validation("roles", "Choose at least one role."));
+            problems.add("roles", "Choose at least one role.");
         }
         let practitioner_id = match self.practitioner_id.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(id) => Some(fields::id("practitionerId", id)?),
+            None | Some("") => Some(None),
+            Some(id) => problems.take(fields::id("practitionerId", id)).map(Some),
         };
         let new_column = self.new_column == Some(true);
-        if new_column && practitioner_id.is_some() {
-            return Err(ApiError::validation(
+        let linked = matches!(practitioner_id, Some(Some(_)));
+        if new_column && linked {
+            problems.add(
                 "practitionerId",
                 "Choose an existing diary column or a new one, not both.",
-            ));
-        }
-        if (new_column || practitioner_id.is_some()) && !roles.contains(&Role::Therapist) {
-            return Err(ApiError::validation(
+            );
+        } else if (new_column || linked) && !roles.contains(&Role::Therapist) {
+            problems.add(
                 "practitionerId",
                 "Only a therapist can be linked to a diary column.",
-            ));
+            );
         }
-        Ok(Parsed {
-            display_name: fields::required_line("displayName", "Name", &self.display_name, 80)?,
-            username: username(&self.username)?,
-            roles,
-            practitioner_id,
-            active: self.active,
+        problems.settle(|| {
+            Some(Parsed {
+                display_name: display_name?,
+                username: username?,
+                roles,
+                practitioner_id: practitioner_id?,
+                active: self.active,
+            })
         })
     }
 }
@@ -434,13 +444,25 @@ pub(crate) async fn create_owner(
 
 /// Checks a first-run owner before anything is written; returns the password hash.
 pub(crate) async fn prepare_owner(clinic: &Clinic, owner: &NewStaff) -> ApiResult<String> {
-    fields::required_line("owner.displayName", "Name", &owner.display_name, 80)?;
-    username(&owner.username).map_err(|e| ApiError {
+    let raw = check_owner(owner)?;
+    passwords::hash(clinic.hash_cost(), &raw).await
+}
+
+/// Every problem of a first-run owner's fields at once; the password when there are none.
+pub(crate) fn check_owner(owner: &NewStaff) -> ApiResult<String> {
+    let mut problems = fields::Problems::default();
+    problems.take(fields::required_line(
+        "owner.displayName",
+        "Name",
+        &owner.display_name,
+        80,
+    ));
+    problems.take(username(&owner.username).map_err(|e| ApiError {
         field: Some("owner.username".into()),
         ..e
-    })?;
-    let raw = password("owner.password", &owner.password)?;
-    passwords::hash(clinic.hash_cost(), &raw).await
+    }));
+    let raw = problems.take(password("owner.password", &owner.password));
+    problems.settle(|| raw)
 }
 
 /// Signs the desk in as a freshly created owner (first run at this window).

@@ -188,6 +188,7 @@ pub async fn unlock_account(
             code: crate::error::ErrorCode::NotFound,
             message: format!("No account has the username {}.", username.trim()),
             field: Some("username".into()),
+            problems: Vec::new(),
         });
     };
     sqlx::query(

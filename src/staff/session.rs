@@ -124,6 +124,7 @@ fn wrong(field: &str, message: &str) -> ApiError {
         code: ErrorCode::Unauthenticated,
         message: message.to_owned(),
         field: Some(field.to_owned()),
+        problems: Vec::new(),
     }
 }
 
@@ -136,6 +137,7 @@ fn locked_out(until_ms: i64, now_ms: i64) -> ApiError {
             if minutes == 1 { "" } else { "s" }
         ),
         field: None,
+        problems: Vec::new(),
     }
 }
 
@@ -302,6 +304,7 @@ pub(crate) fn must_change_password() -> ApiError {
         code: ErrorCode::MustChangePassword,
         message: "Your password was reset: choose a new password before you go on.".into(),
         field: None,
+        problems: Vec::new(),
     }
 }
 

@@ -1,7 +1,22 @@
-// Steps several desktop tests take the same way: adding a client and booking them through the
-// booking dialog at reception; checking a screen with axe-core.
+// Steps several desktop tests take the same way: filling in "Set up my clinic" on first run;
+// adding a client and booking them through the booking dialog at reception; checking a screen
+// with axe-core.
 
 import assert from 'node:assert/strict';
+
+/**
+ * Fills the first-run details form (already open) with a clinic in London charging GBP and its
+ * owner, and sends it; does not wait for the outcome.
+ */
+export async function createClinic(app, { name, owner, username, password }) {
+  await app.type('[data-testid=setup-name]', name);
+  await app.choose('[data-testid=setup-time-zone]', 'Europe/London');
+  await app.choose('[data-testid=setup-currency]', 'GBP');
+  await app.type('[data-testid=setup-owner-name]', owner);
+  await app.type('[data-testid=setup-owner-username]', username);
+  await app.type('[data-testid=setup-owner-password]', password);
+  await app.click('[data-testid=setup-save]');
+}
 
 /** Adds a client on the Clients page and waits until the list shows them. */
 export async function addClient(app, { given, family, phone }) {

@@ -227,6 +227,7 @@ async fn only_the_newest_backups_are_kept() {
             daily: true,
             last_backup_ms: None,
             last_failure: None,
+            state: None,
         }))
         .await
         .unwrap();
@@ -298,6 +299,7 @@ async fn back_up_daily_into(world: &World, folder: &Path) {
             daily: true,
             last_backup_ms: None,
             last_failure: None,
+            state: None,
         }))
         .await
         .unwrap();

@@ -40,3 +40,4 @@ mod shared_care;
 mod sign_in_guards;
 mod staff;
 mod staff_managed;
+mod start;

@@ -19,6 +19,8 @@ const EXPECTED: &[(&str, &[Role])] = &[
     ("setup.start", ALL),
     ("setup.create_owner", ALL),
     ("setup.demo_accounts", ALL),
+    ("setup.checklist", OWNER),
+    ("settings.choices", ALL),
     ("staff.sign_in", ALL),
     ("staff.sign_out", ALL),
     ("staff.switch", ALL),
@@ -194,6 +196,8 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
         "backup.configure" => json!({ "folder": folder, "keep": 3, "daily": true }),
         "setup.status"
         | "setup.demo_accounts"
+        | "setup.checklist"
+        | "settings.choices"
         | "staff.sign_out"
         | "staff.switch_list"
         | "staff.lock"

@@ -4,7 +4,7 @@
 // `generated.ts` (written from the Rust types). A `Transport` carries the request: Tauri's IPC
 // in the desktop app, an in-memory fake in tests and in the browser preview.
 
-import type { ApiError, ErrorCode, Operations, PdfFile } from './generated';
+import type { ApiError, ErrorCode, FieldProblem, Operations, PdfFile } from './generated';
 import { personActive } from './presence';
 
 export type Operation = keyof Operations;
@@ -110,15 +110,30 @@ export function isApiError(value: unknown): value is ApiError {
   );
 }
 
+/** The field problems an error lists (all of a form's, when it had several), well-formed only. */
+function problemsOf(value: unknown): FieldProblem[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (p): p is FieldProblem =>
+      typeof p === 'object' &&
+      p !== null &&
+      typeof (p as FieldProblem).field === 'string' &&
+      typeof (p as FieldProblem).message === 'string' &&
+      (p as FieldProblem).message.trim() !== '',
+  );
+}
+
 /**
  * Turns whatever a transport rejected with into the one wire error shape. Anything that is not
- * `{ code, message, field? }` (a string from the IPC layer, a JS exception, a half-formed
+ * `{ code, message, field?, problems? }` (a string from the IPC layer, a JS exception, a half-formed
  * object) becomes the generic internal error: its text is not meant for the person at the desk.
  */
 export function toApiError(reason: unknown): ApiError {
   if (isApiError(reason)) {
     const error: ApiError = { code: reason.code, message: reason.message };
     if (typeof reason.field === 'string' && reason.field !== '') error.field = reason.field;
+    const problems = problemsOf((reason as { problems?: unknown }).problems);
+    if (problems.length > 0) error.problems = problems;
     return error;
   }
   console.error('Palma: unexpected failure from the core', reason);

@@ -80,7 +80,13 @@ export type ApiError = { code: ErrorCode, message: string,
 /**
  * The request field the error is about, in the request's own (camelCase) spelling.
  */
-field?: string, };
+field?: string, 
+/**
+ * Every field problem of a form, when there are several (see `fields::Problems`): the UI
+ * shows each under its field at once. `field` and `message` are the first of them, so a
+ * reader that knows only those still names one.
+ */
+problems?: Array<FieldProblem>, };
 
 export type Appointment = { id: string, clientId: string, clientName: string, serviceId: string, serviceName: string, practitionerId: string, practitionerName: string, roomId: string, roomName: string, 
 /**
@@ -172,9 +178,16 @@ daily: boolean,
  */
 lastBackupMs?: number, 
 /**
- * The daily backup's latest failure since a backup last worked; ignored on input.
+ * The daily backup's latest failure since a backup last worked (never while no folder is
+ * chosen); ignored on input.
  */
-lastFailure?: BackupFailure, };
+lastFailure?: BackupFailure, 
+/**
+ * What the owner is told about backups; always present in answers, ignored on input.
+ */
+state?: BackupState, };
+
+export type BackupState = "chooseFolder" | "noneYet" | "failing" | "working";
 
 export type BodyLink = { from: string, to: string, note: string, };
 
@@ -244,6 +257,8 @@ export type Changes = {
 latest: number, changes: Array<Change>, };
 
 export type ChangesSince = { since: number, };
+
+export type ChecklistItem = { step: SetupStep, done: boolean, };
 
 export type Client = { id: string, givenName: string, familyName: string, preferredName: string, 
 /**
@@ -395,6 +410,16 @@ suggestion: ColumnMapping, };
 
 export type CsvFile = { csv: string, };
 
+export type Currency = { 
+/**
+ * ISO 4217 code, e.g. `GBP`.
+ */
+code: string, 
+/**
+ * Its English name, e.g. "British Pound".
+ */
+name: string, };
+
 export type DateOrder = "iso" | "day_month_year" | "month_day_year";
 
 export type DayBlock = { day: string, start: string, end: string, };
@@ -471,6 +496,8 @@ folder: string,
  * Every file written, as full paths: `client.json`, `summary.pdf`, then the issued PDFs.
  */
 files: Array<string>, };
+
+export type FieldProblem = { field: string, message: string, };
 
 export type FindTimes = { serviceId: string, 
 /**
@@ -1161,11 +1188,27 @@ export type SetPin = { staffId: string, currentPassword?: string, pin?: string, 
 
 export type SetStatus = { id: string, status: AppointmentStatus, };
 
+export type SettingsChoices = { 
+/**
+ * IANA names of places, sorted.
+ */
+timeZones: Array<string>, 
+/**
+ * Sorted by code.
+ */
+currencies: Array<Currency>, };
+
 export type SettingsInput = { name: string, address: string, phone: string, email: string, website: string, timeZone: string, currency: string, lateCancelHours: number, 
 /**
  * Shared care on or off; absent keeps the stored setting (off for a new clinic).
  */
 sharedCare?: boolean, };
+
+export type SetupChecklist = { items: Array<ChecklistItem>, 
+/**
+ * Every step done.
+ */
+complete: boolean, };
 
 export type SetupStatus = { configured: boolean, clinicName: string | null, 
 /**
@@ -1173,6 +1216,8 @@ export type SetupStatus = { configured: boolean, clinicName: string | null,
  * the start screen asks for the owner's account (`setup.create_owner`).
  */
 needsOwner: boolean, };
+
+export type SetupStep = "details" | "rooms" | "services" | "therapists" | "openingHours" | "backups";
 
 export type SignIn = { username: string, password: string, };
 
@@ -1321,6 +1366,8 @@ export interface Operations {
   "setup.start": { args: StartClinic; result: SetupStatus };
   "setup.create_owner": { args: NewStaff; result: SetupStatus };
   "setup.demo_accounts": { args: NoArgs; result: Array<DemoAccount> };
+  "setup.checklist": { args: NoArgs; result: SetupChecklist };
+  "settings.choices": { args: NoArgs; result: SettingsChoices };
   "staff.sign_in": { args: SignIn; result: DeskStatus };
   "staff.sign_out": { args: NoArgs; result: DeskStatus };
   "staff.switch": { args: Switch; result: DeskStatus };
@@ -1452,6 +1499,8 @@ export const OPERATION_PERMISSIONS: { readonly [K in keyof Operations]: Permissi
   "setup.start": "anyone",
   "setup.create_owner": "anyone",
   "setup.demo_accounts": "anyone",
+  "setup.checklist": "manage_clinic",
+  "settings.choices": "anyone",
   "staff.sign_in": "anyone",
   "staff.sign_out": "anyone",
   "staff.switch": "anyone",

@@ -5,7 +5,13 @@ import { createFakeTransport } from '../api/fake';
 import { setDesk } from './session.svelte';
 import Shell from './Shell.svelte';
 
-const SCHEDULE: BackupSettings = { folder: '/media/usb', keep: 14, daily: true };
+const SCHEDULE: BackupSettings = {
+  folder: '/media/usb',
+  keep: 14,
+  daily: true,
+  lastBackupMs: 1_795_000_000_000,
+  state: 'working',
+};
 
 /** The shell as `who`, with the core's backup settings as given. */
 async function open(who: string, backups: BackupSettings) {
@@ -29,10 +35,19 @@ describe('the shell', () => {
     await open('owner', {
       ...SCHEDULE,
       lastFailure: { atMs: 1_795_000_000_000, message: 'That folder does not exist.' },
+      state: 'failing',
     });
     const flag = await screen.findByTestId('nav-backup-failed');
     expect(screen.getByTestId('nav-owner')).toContainElement(flag);
     expect(screen.getByTestId('nav-owner')).toHaveTextContent('the daily backup failed');
+  });
+
+  it('asks a clinic with no backup folder to choose one, without calling it a failure', async () => {
+    await open('owner', { folder: '', keep: 14, daily: true, state: 'chooseFolder' });
+    const reminder = await screen.findByTestId('nav-backup-choose');
+    expect(screen.getByTestId('nav-owner')).toContainElement(reminder);
+    expect(screen.getByTestId('nav-owner')).toHaveTextContent('choose where backups go');
+    expect(screen.queryByTestId('nav-backup-failed')).toBeNull();
   });
 
   it('shows no flag while backups work, and never asks for reception', async () => {

@@ -166,11 +166,12 @@ describe('backups', () => {
   it('shows a failed daily backup until a backup works, then the file and its checksum', async () => {
     const fake = await asOwner({
       'backup.settings': () => ({
-        folder: '',
+        folder: '/media/gone',
         keep: 14,
         daily: true,
         lastBackupMs: 0,
         lastFailure: { atMs: 1_795_000_000_000, message: 'That folder does not exist.' },
+        state: 'failing',
       }),
       'journal.search': () => [],
       'backup.now': (args: { folder: string }) => {
@@ -189,6 +190,7 @@ describe('backups', () => {
     );
     expect(screen.getByTestId('backup-failure')).toHaveTextContent('That folder does not exist.');
     expect(await screen.findByTestId('backup-last')).toHaveTextContent('No backup');
+    await fireEvent.input(screen.getByTestId('backup-now-folder'), { target: { value: '' } });
     await fireEvent.click(screen.getByTestId('backup-now'));
     expect(await screen.findByTestId('error-folder')).toHaveTextContent('Choose a folder');
     await fireEvent.input(screen.getByTestId('backup-now-folder'), {
@@ -202,6 +204,21 @@ describe('backups', () => {
     expect(fake.calls.filter((c) => c.op === 'backup.now').at(-1)?.args).toEqual({
       folder: '/media/usb',
     });
+  });
+});
+
+describe('backups with no folder yet', () => {
+  it('asks where backups go instead of reporting a failure', async () => {
+    await asOwner({
+      'backup.settings': () => ({ folder: '', keep: 14, daily: true, state: 'chooseFolder' }),
+      'journal.search': () => [],
+    });
+    render(BackupsPanel);
+    expect(await screen.findByTestId('backup-choose')).toHaveTextContent(
+      'Choose where backups go.',
+    );
+    expect(screen.queryByTestId('backup-failure')).toBeNull();
+    expect(screen.queryByTestId('backup-last')).toBeNull();
   });
 });
 
