@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { App, clinicDate } from './driver.mjs';
-import { addClient, assertAccessible, book } from './steps.mjs';
+import { addClient, assertAccessible, book, createClinic } from './steps.mjs';
 
 const OWNER = { name: 'Nadia Haddad', username: 'nadia', password: 'harbour-street-2026' };
 const THERAPIST = { name: 'Lena Vogel', username: 'lena', password: 'lena-first-pass' };
@@ -43,14 +43,8 @@ const row = (username) => `[data-testid=staff-row][data-username="${username}"]`
 test('an empty database: the owner sets up the clinic, a room and a service', async () => {
   await app.click('[data-testid=start-setup]');
   await app.find('[data-testid=setup-form]');
-  await app.type('[data-testid=setup-name]', 'Harbour Street Massage');
-  await app.type('[data-testid=setup-time-zone]', 'Europe/London');
-  await app.type('[data-testid=setup-currency]', 'GBP');
-  await app.type('[data-testid=setup-owner-name]', OWNER.name);
-  await app.type('[data-testid=setup-owner-username]', OWNER.username);
-  await app.type('[data-testid=setup-owner-password]', OWNER.password);
-  await app.click('[data-testid=setup-save]');
-  await app.find('[data-testid=calendar]', { timeout: 30_000 }).catch(async (error) => {
+  await createClinic(app, { name: 'Harbour Street Massage', owner: OWNER.name, ...OWNER });
+  await app.find('[data-testid=getting-started]', { timeout: 30_000 }).catch(async (error) => {
     await app.screenshot('staff-first-run-failed');
     throw new Error(`${error.message}; the window shows:\n${await pageText()}`);
   });
