@@ -332,22 +332,23 @@ export class App {
   }
 
   /**
-   * Runs axe-core (the UI's dev dependency, injected into the page) over what the window shows
-   * and returns its violations: `{ id, impact, help, nodes: [css…] }`. Colour contrast is
+   * Runs axe-core (the UI's dev dependency, injected into the page) over what the window shows,
+   * or only the element `within` selects, and returns its violations: `{ id, impact, help, nodes: [css…] }`. Colour contrast is
    * checked too: the window paints real colours.
    */
-  async axe() {
+  async axe(within = null) {
     axeSource ??= readFileSync(new URL('../../ui/node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
     return this.#do('POST', '/execute/async', {
       script: `${axeSource}
         const done = arguments[arguments.length - 1];
-        axe.run(document, { resultTypes: ['violations'] }).then(
+        const within = arguments[0];
+        axe.run(within ? document.querySelector(within) : document, { resultTypes: ['violations'] }).then(
           (result) => done(result.violations.map((v) => ({
             id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')),
           }))),
           (error) => done([{ id: 'axe-error', impact: 'critical', help: String(error), nodes: [] }]),
         );`,
-      args: [],
+      args: [within],
     });
   }
 

@@ -48,11 +48,12 @@ export async function book(app, { search, name, service, therapist, room, date, 
 }
 
 /**
- * Checks the screen the window shows with axe-core: reports every violation in the test's
- * output (`# axe <screen>: …`) and fails on any serious or critical one.
+ * Checks the screen the window shows with axe-core (or only the part `within` selects, such as
+ * a dialog): reports every violation in the test's output (`# axe <screen>: …`) and fails on
+ * any serious or critical one.
  */
-export async function assertAccessible(app, t, screen) {
-  const violations = await app.axe();
+export async function assertAccessible(app, t, screen, within) {
+  const violations = await app.axe(within);
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   t.diagnostic(`axe ${screen}: ${serious.length} serious or critical, ${violations.length - serious.length} minor`);
   for (const v of violations) t.diagnostic(`  ${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).join(', ')}`);
