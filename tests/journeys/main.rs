@@ -13,6 +13,7 @@ mod care_notes;
 mod changes;
 mod clients;
 mod closeout;
+mod demo;
 mod desk;
 mod drafts;
 mod erased;
