@@ -7,6 +7,7 @@ mod content;
 mod library;
 pub mod programme;
 mod store;
+mod synonyms;
 
 pub use content::{Category, Dosage, HandoutContent, Region};
 pub use library::{LibraryHandout, shipped};
