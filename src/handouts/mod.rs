@@ -4,6 +4,7 @@
 //! names the version it was given, so an old sheet always reprints as it was.
 
 mod content;
+pub mod from_note;
 mod library;
 pub mod programme;
 mod store;

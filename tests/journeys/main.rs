@@ -5,6 +5,7 @@
 mod world;
 
 mod aftercare;
+mod aftercare_sheet;
 mod backup;
 mod booking;
 mod break_glass;

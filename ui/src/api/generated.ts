@@ -44,9 +44,17 @@ sessionDate: string,
  */
 workedOn: Array<string>, 
 /**
+ * Today's measures, one line each ("Pain: 5 out of 10"); may be empty.
+ */
+todaysMeasures: Array<string>, 
+/**
  * What to expect in the next 24–48 hours.
  */
 whatToExpect: Array<string>, 
+/**
+ * What the client agreed to do between sessions; may be empty.
+ */
+betweenVisits: Array<string>, 
 /**
  * The self-care programme.
  */
@@ -542,6 +550,16 @@ export type FreeTime = { practitionerId: string, practitionerName: string, roomI
  * Clinic wall clock, `YYYY-MM-DDTHH:MM`.
  */
 start: string, end: string, startMs: number, };
+
+export type FromNote = { 
+/**
+ * What the client will do between sessions, one point each.
+ */
+betweenVisits: Array<string>, 
+/**
+ * Today's measures, one line each ("Pain: 5 out of 10").
+ */
+measures: Array<string>, };
 
 export type GlassBroken = { 
 /**
@@ -1178,7 +1196,12 @@ workedOn: string,
 /**
  * What to expect in the next 24–48 hours; empty means the clinic's standard advice.
  */
-whatToExpect: string, items: Array<ProgrammeItem>, };
+whatToExpect: string, items: Array<ProgrammeItem>, 
+/**
+ * What the visit's note gives the sheet: the client's goals between sessions and
+ * today's measures (printed on the sheet; edited in the note).
+ */
+fromNote: FromNote, };
 
 export type SetLogo = { base64: string, };
 
