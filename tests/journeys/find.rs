@@ -135,3 +135,32 @@ async fn any_therapist_and_the_room_that_is_free() {
     );
     assert_ne!(slots[0].room_id, "");
 }
+
+#[tokio::test]
+async fn more_than_twelve_slots_come_page_by_page_without_gaps_or_repeats() {
+    let world = World::new().await;
+    let f = world.small_clinic().await;
+    let search = |limit, offset| {
+        Call::AppointmentsFindTimes(FindTimes {
+            service_id: f.sports.clone(),
+            from: Some("2026-11-19T09:00".into()),
+            limit: Some(limit),
+            offset,
+            ..FindTimes::default()
+        })
+    };
+    let all: Vec<FreeTime> = world.call(search(36, None)).await.unwrap();
+    assert_eq!(all.len(), 36, "more than twelve can be asked for");
+    let mut paged = Vec::new();
+    for page in 0..3 {
+        let slots: Vec<FreeTime> = world.call(search(12, Some(12 * page))).await.unwrap();
+        assert_eq!(slots.len(), 12);
+        paged.extend(slots);
+    }
+    assert_eq!(paged, all);
+    let refused = world
+        .call::<Vec<FreeTime>>(search(12, Some(-1)))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("offset"));
+}

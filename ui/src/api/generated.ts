@@ -531,7 +531,11 @@ from?: string,
 /**
  * At most this many slots (1–50, default 10).
  */
-limit?: number, };
+limit?: number, 
+/**
+ * Skip this many slots first (0–500, default 0): the next page of the same search.
+ */
+offset?: number, };
 
 export type FormDraft = { form: DraftForm, fields: { [key in string]: string }, updatedAt: number, };
 
