@@ -547,6 +547,16 @@ fields: { [key in string]: string }, };
 
 export type FormDraftKey = { clientId: string, form: DraftForm, };
 
+export type FreeRoomsQuery = { serviceId: string, 
+/**
+ * Clinic wall clock, `YYYY-MM-DDTHH:MM`.
+ */
+start: string, 
+/**
+ * The appointment being moved, which does not count against itself.
+ */
+appointmentId?: string, };
+
 export type FreeSlotRef = { practitionerId: string, roomId: string, start: string, end: string, };
 
 export type FreeTime = { practitionerId: string, practitionerName: string, roomId: string, roomName: string, 
@@ -1084,6 +1094,16 @@ export type Room = { id: string, name: string,
  */
 roomType: string, active: boolean, };
 
+export type RoomChoice = { roomId: string, roomName: string, 
+/**
+ * Not held by another appointment for the service's time and turnover.
+ */
+free: boolean, 
+/**
+ * Of the type the service needs (always, when it needs none).
+ */
+suitable: boolean, };
+
 export type RoomInput = { id?: string, name: string, roomType: string, active: boolean, };
 
 export type RowProblem = { line: number, field: string, message: string, };
@@ -1448,6 +1468,7 @@ export interface Operations {
   "appointments.preview_series": { args: SeriesRequest; result: Array<Occurrence> };
   "appointments.book_series": { args: SeriesRequest; result: SeriesBooked };
   "appointments.find_times": { args: FindTimes; result: Array<FreeTime> };
+  "rooms.free": { args: FreeRoomsQuery; result: Array<RoomChoice> };
   "appointments.ics": { args: IcsRequest; result: IcsFile };
   "schedule.day_sheet_pdf": { args: PrintDaySheet; result: RenderedPdf };
   "schedule.day_sheet": { args: DaySheetRequest; result: DaySheet };
@@ -1581,6 +1602,7 @@ export const OPERATION_PERMISSIONS: { readonly [K in keyof Operations]: Permissi
   "appointments.preview_series": "view_schedule",
   "appointments.book_series": "edit_schedule",
   "appointments.find_times": "view_schedule",
+  "rooms.free": "view_schedule",
   "appointments.ics": "view_schedule",
   "schedule.day_sheet_pdf": "view_schedule",
   "schedule.day_sheet": "view_schedule",
