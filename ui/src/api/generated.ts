@@ -1366,7 +1366,11 @@ export type Urgency = "normal" | "soon" | "urgent";
 
 export type VisitOutcome = "attended" | "no_show" | "cancelled";
 
-export type WaitlistEntry = { id: string, clientId: string, clientName: string, serviceId: string, serviceName: string, practitionerIds: Array<string>, weekdays: Array<number>, timesOfDay: Array<string>, urgency: Urgency, note: string, 
+export type WaitlistEntry = { id: string, clientId: string, clientName: string, 
+/**
+ * The number to ring with an offer, as stored (may be empty).
+ */
+clientPhone: string, serviceId: string, serviceName: string, practitionerIds: Array<string>, weekdays: Array<number>, timesOfDay: Array<string>, urgency: Urgency, note: string, 
 /**
  * When it was added, clinic wall clock.
  */
