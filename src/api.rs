@@ -25,6 +25,7 @@ use crate::scheduling::changes::{
 };
 use crate::scheduling::closeout::{self, CloseOut, Unclosed, UnclosedQuery};
 use crate::scheduling::find::{self, FindTimes, FreeTime};
+use crate::scheduling::free_rooms::{self, FreeRoomsQuery, RoomChoice};
 use crate::scheduling::history::{self as visits, ClientHistory};
 use crate::scheduling::hours::{self, ClinicHours, TherapistHours};
 use crate::scheduling::output::{self, DaySheet, DaySheetRequest, IcsFile, IcsRequest};
@@ -196,6 +197,7 @@ operations! {
     "appointments.preview_series" => AppointmentsPreviewSeries(SeriesRequest) -> Vec<Occurrence>, ViewSchedule, series::preview;
     "appointments.book_series"    => AppointmentsBookSeries(SeriesRequest) -> SeriesBooked, EditSchedule, series::book;
     "appointments.find_times"     => AppointmentsFindTimes(FindTimes) -> Vec<FreeTime>, ViewSchedule, find::find_times;
+    "rooms.free"                  => RoomsFree(FreeRoomsQuery) -> Vec<RoomChoice>, ViewSchedule, free_rooms::free_rooms;
     "appointments.ics"            => AppointmentsIcs(IcsRequest) -> IcsFile, ViewSchedule, output::appointment_ics;
     "schedule.day_sheet_pdf"      => ScheduleDaySheetPdf(crate::documents::day_sheet::PrintDaySheet) -> crate::documents::day_sheet::RenderedPdf, ViewSchedule, crate::documents::day_sheet::print;
     "schedule.day_sheet"          => ScheduleDaySheet(DaySheetRequest) -> DaySheet, ViewSchedule, output::day_sheet;

@@ -13,21 +13,24 @@ use crate::clients::{self, ClientInput};
 use crate::clinic::{Clinic, new_id};
 use crate::documents::PrintOptions;
 use crate::documents::history::{self, IssueAftercare};
-use crate::error::{ApiResult, ErrorCode};
+use crate::error::ApiResult;
 use crate::handouts::programme::{self, AftercareNotes, AssignHandout};
 use crate::handouts::{self, HandoutFilter};
-use crate::scheduling::appointments::{self, Appointment, AppointmentStatus, BookAppointment};
-use crate::scheduling::changes::{self, CancelAppointment};
+use crate::scheduling::appointments::{Appointment, AppointmentStatus};
 use crate::scheduling::{self, PractitionerInput, RoomInput, ServiceInput};
 use crate::settings::{self, ClinicSettings};
 use crate::staff::accounts::{self, Parsed};
 use crate::staff::{Actor, NewStaff, Role, passwords};
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration};
+use rand::SeedableRng;
 use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
+use std::collections::HashSet;
 use ts_rs::TS;
+
+mod diary;
+use diary::Diary;
 
 pub fn settings() -> ClinicSettings {
     ClinicSettings {
@@ -160,6 +163,17 @@ const SERVICES: [(&str, i32, i32, i64, &str); 6] = [
     ("Pregnancy massage", 60, 15, 6500, "#c0607a"),
 ];
 
+/// Positions in `SERVICES` that the diary and the courses of care book by kind.
+pub(crate) mod service {
+    pub const INITIAL: usize = 0;
+    /// The massages anyone may be booked for run from here up to (not including) pregnancy.
+    pub const FIRST_MASSAGE: usize = 1;
+    pub const SPORTS: usize = 2;
+    pub const SWEDISH: usize = 3;
+    pub const MYOFASCIAL: usize = 4;
+    pub const PREGNANCY: usize = 5;
+}
+
 const CLIENTS: [(&str, &str, &str); 40] = [
     ("Zoë", "Łukasiewicz-Ørsted", "Zoë"),
     ("Minh Khai", "Nguyễn Thị", ""),
@@ -251,11 +265,6 @@ const SELF_CARE: [(&str, [&str; 3]); 6] = [
 /// How many of the most recent visits get a printed aftercare sheet in the demo.
 const SHEETS_ISSUED: usize = 6;
 
-/// Start times a therapist's day is made of (clinic wall clock).
-const DAY_SLOTS: [&str; 6] = ["09:00", "10:30", "12:00", "14:00", "15:30", "17:00"];
-
-const CANCEL_REASONS: [&str; 3] = ["Client unwell", "Work commitment", "Travel disruption"];
-
 /// Fills a freshly set-up clinic. Returns how many appointments were booked.
 pub async fn fill(clinic: &Clinic, actor: &Actor) -> ApiResult<usize> {
     let mut rng = StdRng::seed_from_u64(0x9a1a);
@@ -313,12 +322,14 @@ pub async fn fill(clinic: &Clinic, actor: &Actor) -> ApiResult<usize> {
             given_name: (*given).into(),
             family_name: (*family).into(),
             preferred_name: (*preferred).into(),
-            date_of_birth: format!(
-                "{}-{:02}-{:02}",
-                1950 + (n * 7) % 52,
-                1 + n % 12,
-                1 + (n * 3) % 28
-            ),
+            date_of_birth: crate::care::demo::born_on(n).unwrap_or_else(|| {
+                format!(
+                    "{}-{:02}-{:02}",
+                    1950 + (n * 7) % 52,
+                    1 + n % 12,
+                    1 + (n * 3) % 28
+                )
+            }),
             phone: format!("07700 900{n:03}"),
             email: format!("client{n:02}@example.org"),
             ..ClientInput::default()
@@ -328,17 +339,6 @@ pub async fn fill(clinic: &Clinic, actor: &Actor) -> ApiResult<usize> {
 
     let today = clinic.now().with_timezone(&tz).date_naive();
     let monday = today - Duration::days(today.weekday().num_days_from_monday().into());
-    let mut booked = Vec::new();
-    for day in (0..14).map(|d| monday + Duration::days(d)) {
-        for therapist in &therapists {
-            booked.extend(
-                book_day(
-                    clinic, actor, &mut rng, day, today, therapist, &rooms, &services, &clients,
-                )
-                .await?,
-            );
-        }
-    }
     // Each course is booked with a therapist's calendar and written by that therapist's own
     // account, so the records are theirs (see `care::access`).
     let named: Vec<crate::care::demo::Clinician> = therapists
@@ -353,16 +353,28 @@ pub async fn fill(clinic: &Clinic, actor: &Actor) -> ApiResult<usize> {
             },
         )
         .collect();
-    crate::care::demo::fill(
-        clinic,
-        actor,
-        &named,
-        &rooms,
-        &services[1],
-        &clients,
-        monday,
-    )
-    .await?;
+    let in_care =
+        crate::care::demo::fill(clinic, actor, &named, &rooms, &services, &clients, monday).await?;
+    let mut diary = Diary {
+        rooms: &rooms,
+        services: &services,
+        clients: &clients,
+        expecting: crate::care::demo::expecting,
+        seen: (0..in_care).collect(),
+        visits: HashSet::new(),
+        booked: Vec::new(),
+    };
+    for day in (0..14).map(|d| monday + Duration::days(d)) {
+        for therapist in &therapists {
+            diary
+                .book_day(clinic, actor, &mut rng, day, today, therapist)
+                .await?;
+        }
+    }
+    diary
+        .close_past(clinic, actor, &mut rng, today - Duration::days(1))
+        .await?;
+    let mut booked = diary.booked;
     let count = booked.len();
     plan_self_care(clinic, actor, &mut booked, &services).await?;
     Ok(count)
@@ -386,7 +398,7 @@ async fn plan_self_care(
     };
     booked.sort_by_key(|a| std::cmp::Reverse(a.start_ms));
     let past = booked.iter().filter(|a| {
-        a.status == AppointmentStatus::Booked && a.start_ms < now && a.start_ms > week_ago
+        a.status == AppointmentStatus::Completed && a.start_ms < now && a.start_ms > week_ago
     });
     for (n, visit) in past.enumerate() {
         let Some(kind) = services.iter().position(|s| *s == visit.service_id) else {
@@ -420,73 +432,4 @@ async fn plan_self_care(
         }
     }
     Ok(())
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn book_day(
-    clinic: &Clinic,
-    actor: &Actor,
-    rng: &mut StdRng,
-    day: NaiveDate,
-    today: NaiveDate,
-    therapist: &str,
-    rooms: &[String],
-    services: &[String],
-    clients: &[String],
-) -> ApiResult<Vec<Appointment>> {
-    let mut booked = Vec::new();
-    // Sundays are a short morning clinic.
-    let slots = if day.weekday() == chrono::Weekday::Sun {
-        &DAY_SLOTS[..3]
-    } else {
-        &DAY_SLOTS[..]
-    };
-    for slot in slots {
-        if !rng.random_bool(0.7) {
-            continue;
-        }
-        let request = BookAppointment {
-            client_id: clients[rng.random_range(0..clients.len())].clone(),
-            service_id: services[rng.random_range(0..services.len())].clone(),
-            practitioner_id: therapist.to_owned(),
-            room_id: rooms[rng.random_range(0..rooms.len())].clone(),
-            start: format!("{day}T{slot}"),
-            override_reason: None,
-        };
-        // Try the other room when the first is taken; skip the slot when both are.
-        let mut result = appointments::book(clinic, actor, request.clone()).await;
-        if matches!(&result, Err(e) if e.code == ErrorCode::Conflict) {
-            let other = rooms
-                .iter()
-                .find(|r| **r != request.room_id)
-                .cloned()
-                .unwrap_or_default();
-            result = appointments::book(
-                clinic,
-                actor,
-                BookAppointment {
-                    room_id: other,
-                    ..request
-                },
-            )
-            .await;
-        }
-        let appointment = match result {
-            Ok(appointment) => appointment,
-            Err(error) if error.code == ErrorCode::Conflict => continue,
-            Err(error) => return Err(error),
-        };
-        if day >= today && rng.random_bool(0.06) {
-            let reason = CANCEL_REASONS[rng.random_range(0..CANCEL_REASONS.len())];
-            let cancel = CancelAppointment {
-                id: appointment.id,
-                reason: reason.into(),
-                scope: None,
-            };
-            booked.push(changes::cancel(clinic, actor, cancel).await?.appointment);
-        } else {
-            booked.push(appointment);
-        }
-    }
-    Ok(booked)
 }

@@ -9,6 +9,7 @@ use crate::api::ById;
 use crate::clinic::Clinic;
 use crate::error::ApiResult;
 use crate::scheduling::appointments::{self, BookAppointment};
+use crate::scheduling::closeout::{self, CloseOut, CloseOutItem, VisitOutcome};
 use crate::staff::{Actor, Role};
 use Technique::DeepTissue;
 use chrono::{Duration, NaiveDate};
@@ -16,11 +17,25 @@ use chrono::{Duration, NaiveDate};
 mod courses;
 use courses::{COURSES, Course, NOTE_S};
 
-/// Books one past weekly visit; returns the appointment id.
+/// A course client's date of birth (the other demo clients' are made up), by position.
+pub fn born_on(client: usize) -> Option<String> {
+    COURSES.get(client).map(|course| course.born.to_owned())
+}
+
+/// Whether the demo client at this position is pregnant (her intake says so).
+pub fn expecting(client: usize) -> bool {
+    COURSES
+        .get(client)
+        .is_some_and(|course| course.answers.contains(&("pregnant", "yes")))
+}
+
+/// Books one past weekly visit as `service`; returns the appointment id.
+#[allow(clippy::too_many_arguments)]
 async fn visit(
     clinic: &Clinic,
     actor: &Actor,
     ids: &DemoIds<'_>,
+    service: &str,
     client: &str,
     day: NaiveDate,
     time: &str,
@@ -28,7 +43,7 @@ async fn visit(
 ) -> ApiResult<String> {
     let request = BookAppointment {
         client_id: client.to_owned(),
-        service_id: ids.service.to_owned(),
+        service_id: service.to_owned(),
         practitioner_id: ids.therapist.to_owned(),
         room_id: room.to_owned(),
         start: format!("{day}T{time}"),
@@ -40,7 +55,6 @@ async fn visit(
 /// What a course needs from the demo clinic.
 pub struct DemoIds<'a> {
     pub therapist: &'a str,
-    pub service: &'a str,
 }
 
 /// A demo therapist: their calendar (practitioner), their staff account and name.
@@ -50,22 +64,23 @@ pub struct Clinician {
     pub name: String,
 }
 
-/// Gives the first clients of the demo clinic their clinical records. `monday` is the
-/// Monday of the demo calendar's first week; the courses end the week before.
+/// Gives the first clients of the demo clinic their clinical records: an initial assessment,
+/// then weekly visits of the course's service, all attended. `monday` is the Monday of the
+/// demo calendar's first week; the courses end the week before. Returns how many clients
+/// are in a course (the first ones).
 pub async fn fill(
     clinic: &Clinic,
     owner: &Actor,
     therapists: &[Clinician],
     rooms: &[String],
-    service: &str,
+    services: &[String],
     clients: &[String],
     monday: NaiveDate,
-) -> ApiResult<()> {
+) -> ApiResult<usize> {
     for (n, (course, client)) in COURSES.iter().zip(clients).enumerate() {
         let therapist = &therapists[n % therapists.len()];
         let ids = DemoIds {
             therapist: &therapist.practitioner,
-            service,
         };
         let clinician = Actor {
             staff_id: therapist.staff.clone(),
@@ -79,11 +94,17 @@ pub async fn fill(
         let mut appointments = Vec::new();
         for week in 0..weeks {
             let day = first + Duration::weeks(week);
+            let service = if week == 0 {
+                crate::demo::service::INITIAL
+            } else {
+                course.service
+            };
             appointments.push(
                 visit(
                     clinic,
                     owner,
                     &ids,
+                    &services[service],
                     client,
                     day,
                     time,
@@ -92,8 +113,23 @@ pub async fn fill(
                 .await?,
             );
         }
+        attended(clinic, owner, &appointments).await?;
         record(clinic, &clinician, course, client, first, &appointments, n).await?;
     }
+    Ok(COURSES.len().min(clients.len()))
+}
+
+/// Closes a course's visits as attended, as reception did after each one.
+async fn attended(clinic: &Clinic, actor: &Actor, appointments: &[String]) -> ApiResult<()> {
+    let items = appointments
+        .iter()
+        .map(|id| CloseOutItem {
+            id: id.clone(),
+            outcome: VisitOutcome::Attended,
+            reason: None,
+        })
+        .collect();
+    closeout::close_out(clinic, actor, CloseOut { items }).await?;
     Ok(())
 }
 

@@ -1,7 +1,8 @@
 //! Search as you type: by name, preferred name, email or phone, ignoring case and accents.
 //!
 //! Each client has a `search_key`: the lower-case, accent-free words of those fields, each
-//! preceded by a space. A query matches when every one of its words starts a word of the key.
+//! preceded by a space. A query matches when every one of its words starts a word of the key;
+//! a query of digits (and phone separators) matches any part of the client's phone number.
 //! The folding is done here, not by the database; only the index differs per engine (the one
 //! place with per-engine SQL): an FTS5 prefix query on SQLite, a trigram-indexed LIKE on
 //! PostgreSQL (migration 0014).
@@ -152,6 +153,24 @@ async fn like_matches(
     Ok(query.fetch_all(clinic.pool()).await?)
 }
 
+/// What may separate the digits of a typed or stored phone number.
+const PHONE_PUNCTUATION: &str = " +-.()";
+
+/// Clients whose phone number holds `digits` anywhere (its separators ignored), in name
+/// order. The same SQL on both engines: the stored number is stripped of the separators
+/// [`PHONE_PUNCTUATION`] names, and compared with `LIKE` (digits need no escaping).
+async fn phone_matches(clinic: &Clinic, digits: &str, limit: i64) -> ApiResult<Vec<AnyRow>> {
+    Ok(sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{SUMMARY} AND REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(phone, ' ', ''), '+', ''), \
+         '-', ''), '.', ''), '(', ''), ')', '') LIKE $1 \
+         ORDER BY family_name, given_name, id LIMIT $2"
+    )))
+    .bind(format!("%{digits}%"))
+    .bind(limit)
+    .fetch_all(clinic.pool())
+    .await?)
+}
+
 /// SQLite: the first names in order when they hold enough matches — then they are the first
 /// matches of all — else the FTS5 index (also when the clinic has fewer clients than the first
 /// pass looks at: the bound is then empty).
@@ -173,22 +192,21 @@ pub async fn search(
 ) -> ApiResult<Vec<ClientSummary>> {
     let limit = fields::within("limit", "Limit", args.limit.unwrap_or(20), 1..=50)?;
     let text = fields::optional_line("text", "Search text", &args.text, 200)?;
-    // A phone number typed with spaces ("07700 900 123") is searched as its digits.
+    // A phone number typed with spaces ("07700 900 123") is searched as its digits, anywhere
+    // in the number: reception often has only the last digits, or the middle of a number
+    // read out.
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    let query_words: Vec<String> = if !digits.is_empty()
+    let is_phone = !digits.is_empty()
         && text
             .chars()
-            .all(|c| c.is_ascii_digit() || " +-.()".contains(c))
-    {
-        vec![digits]
-    } else {
-        words(&text).take(MAX_QUERY_WORDS).collect()
-    };
-    if query_words.is_empty() && !text.is_empty() {
+            .all(|c| c.is_ascii_digit() || PHONE_PUNCTUATION.contains(c));
+    let query_words: Vec<String> = words(&text).take(MAX_QUERY_WORDS).collect();
+    if !is_phone && query_words.is_empty() && !text.is_empty() {
         // Only punctuation was typed: nothing can match it.
         return Ok(Vec::new());
     }
     let rows = match clinic.engine() {
+        _ if is_phone => phone_matches(clinic, &digits, limit).await?,
         Engine::Sqlite => sqlite_search(clinic, &query_words, limit).await?,
         Engine::Postgres => like_matches(clinic, &query_words, limit, false).await?,
     };

@@ -1,7 +1,8 @@
 //! The aftercare sheet, printed at the end of a session.
 //!
 //! Page 1 opens with the clinic's letterhead, the title and who/when/with whom; then what was
-//! worked on, what to expect in the next 24–48 hours, the self-care programme (each item with
+//! worked on, today's measures, what to expect in the next 24–48 hours, what the client agreed
+//! to do between sessions, the self-care programme (each item with
 //! its illustration beside its numbered steps, the dose, the therapist's note and when to
 //! stop), a boxed "When to seek help", the next appointment and how to reach the clinic. Each
 //! self-care item is kept on one page where it fits. The input is plain data: dates and times
@@ -92,8 +93,14 @@ pub struct AftercareSheet {
     pub session_date: String,
     /// What was worked on today, in plain-words sentences.
     pub worked_on: Vec<String>,
+    /// Today's measures, one line each ("Pain: 5 out of 10"); may be empty.
+    #[serde(default)]
+    pub todays_measures: Vec<String>,
     /// What to expect in the next 24–48 hours.
     pub what_to_expect: Vec<String>,
+    /// What the client agreed to do between sessions; may be empty.
+    #[serde(default)]
+    pub between_visits: Vec<String>,
     /// The self-care programme.
     pub items: Vec<SelfCareItem>,
     /// The boxed "When to seek help" points.
@@ -163,10 +170,12 @@ fn compose(sheet: &AftercareSheet, options: PrintOptions) -> Result<Vec<Block>, 
     ];
     for (title, lines) in [
         ("What we worked on today", &sheet.worked_on),
+        ("How you were today", &sheet.todays_measures),
         (
             "What to expect in the next 24–48 hours",
             &sheet.what_to_expect,
         ),
+        ("Between now and your next visit", &sheet.between_visits),
     ] {
         if let Some(body) = sentences(lines) {
             blocks.push(Block::heading(HeadingLevel::Section, title));
@@ -177,25 +186,20 @@ fn compose(sheet: &AftercareSheet, options: PrintOptions) -> Result<Vec<Block>, 
         .zip(&sheet.items)
         .filter(|(_, item)| !item.is_blank())
         .collect();
-    if !items.is_empty() {
+    let mut programme = Vec::with_capacity(items.len());
+    for (number, item) in items {
+        programme.push(self_care_item(number, item, sheet, options)?);
+    }
+    // The last item goes with the closing blocks: a page break before them would leave the
+    // last page holding only the box and the appointment, mostly blank.
+    let mut ending = programme.pop().into_iter().collect::<Vec<_>>();
+    if !programme.is_empty() || !ending.is_empty() {
         blocks.push(Block::heading(
             HeadingLevel::Section,
             "Your self-care programme",
         ));
-        for (number, item) in items {
-            blocks.push(self_care_item(number, item, sheet, options)?);
-        }
     }
-    let help = present(&sheet.seek_help);
-    if !help.is_empty() {
-        blocks.push(Block::Boxed(Boxed {
-            style: BoxStyle::Notice,
-            blocks: vec![
-                Block::heading(HeadingLevel::Item, "When to seek help"),
-                Block::BulletList(help.iter().map(|l| Paragraph::new(*l)).collect()),
-            ],
-        }));
-    }
+    blocks.extend(programme);
     let mut closing = vec![Block::heading(
         HeadingLevel::Section,
         "Your next appointment",
@@ -214,7 +218,18 @@ fn compose(sheet: &AftercareSheet, options: PrintOptions) -> Result<Vec<Block>, 
             &sheet.contact_line,
         )));
     }
-    blocks.push(Block::KeepTogether(closing));
+    let help = present(&sheet.seek_help);
+    if !help.is_empty() {
+        ending.push(Block::Boxed(Boxed {
+            style: BoxStyle::Notice,
+            blocks: vec![
+                Block::heading(HeadingLevel::Item, "When to seek help"),
+                Block::BulletList(help.iter().map(|l| Paragraph::new(*l)).collect()),
+            ],
+        }));
+    }
+    ending.push(Block::KeepTogether(closing));
+    blocks.push(Block::KeepTogether(ending));
     Ok(blocks)
 }
 

@@ -4,9 +4,11 @@
 //! names the version it was given, so an old sheet always reprints as it was.
 
 mod content;
+pub mod from_note;
 mod library;
 pub mod programme;
 mod store;
+mod synonyms;
 
 pub use content::{Category, Dosage, HandoutContent, Region};
 pub use library::{LibraryHandout, shipped};

@@ -3,6 +3,7 @@
 //! The programme keeps what was given when; removing an item keeps its record.
 
 use super::content::{Category, Dosage};
+use super::from_note::FromNote;
 use super::store::load_version;
 use crate::api::ById;
 use crate::audit::{Entry, WriteTx};
@@ -40,6 +41,9 @@ pub struct SessionProgramme {
     /// What to expect in the next 24–48 hours; empty means the clinic's standard advice.
     pub what_to_expect: String,
     pub items: Vec<ProgrammeItem>,
+    /// What the visit's note gives the sheet: the client's goals between sessions and
+    /// today's measures (printed on the sheet; edited in the note).
+    pub from_note: FromNote,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, TS)]
@@ -116,9 +120,9 @@ pub async fn load(
          WHERE p.appointment_id = $1 AND p.removed_at IS NULL ORDER BY p.position, p.assigned_at",
     )
     .bind(appointment_id)
-    .fetch_all(conn)
+    .fetch_all(&mut *conn)
     .await?;
-    let items = rows
+    let items: Vec<ProgrammeItem> = rows
         .iter()
         .map(|row| {
             let dosage: Dosage = serde_json::from_str(&row.try_get::<String, _>("dosage")?)
@@ -145,6 +149,7 @@ pub async fn load(
         worked_on,
         what_to_expect,
         items,
+        from_note: super::from_note::load(conn, appointment_id).await?,
     })
 }
 

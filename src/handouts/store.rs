@@ -91,7 +91,7 @@ fn category_from(text: &str) -> Result<Category, sqlx::Error> {
 
 fn search_key(content: &HandoutContent) -> String {
     let mut key = String::new();
-    let extra = [content.category.label().to_owned()];
+    let extra = [content.category.label(), content.for_whom.as_str()];
     for word in words(&content.title).chain(extra.iter().flat_map(|t| words(t))) {
         key.push(' ');
         key.push_str(&word);
@@ -176,8 +176,22 @@ pub async fn list(
          FROM handouts h JOIN handout_versions v ON v.handout_id = h.id AND v.version = h.current_version \
          WHERE ($1 = '' OR v.category = $1) AND ($2 = '' OR v.regions LIKE $2) AND ($3 = 1 OR h.retired = 0)",
     );
-    for i in 0..query_words.len() {
-        sql.push_str(&format!(" AND h.search_key LIKE ${} ESCAPE '\\'", i + 4));
+    // Each typed word (or phrase with a synonym) must match one of its alternatives.
+    let groups = super::synonyms::groups(&query_words);
+    let mut bound = Vec::new();
+    for alternatives in &groups {
+        let mut any = Vec::new();
+        for words in alternatives {
+            let all: Vec<String> = words
+                .iter()
+                .map(|word| {
+                    bound.push(like_prefix(word));
+                    format!("h.search_key LIKE ${} ESCAPE '\\'", bound.len() + 3)
+                })
+                .collect();
+            any.push(format!("({})", all.join(" AND ")));
+        }
+        sql.push_str(&format!(" AND ({})", any.join(" OR ")));
     }
     sql.push_str(" ORDER BY v.title, h.id");
     // Built only from literals and placeholder numbers; every value is bound.
@@ -189,8 +203,8 @@ pub async fn list(
                 .unwrap_or_default(),
         )
         .bind(i32::from(args.include_retired));
-    for word in &query_words {
-        query = query.bind(like_prefix(word));
+    for pattern in bound {
+        query = query.bind(pattern);
     }
     let rows = query.fetch_all(clinic.pool()).await?;
     rows.iter()

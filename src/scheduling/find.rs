@@ -53,6 +53,10 @@ pub struct FindTimes {
     #[serde(default)]
     #[ts(optional)]
     pub limit: Option<i32>,
+    /// Skip this many slots first (0–500, default 0): the next page of the same search.
+    #[serde(default)]
+    #[ts(optional)]
+    pub offset: Option<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -116,6 +120,13 @@ pub async fn find_times(
         1..=50,
     )?)
     .unwrap_or(10);
+    let skip = usize::try_from(fields::within(
+        "offset",
+        "Slots to skip",
+        args.offset.unwrap_or(0).into(),
+        0..=500,
+    )?)
+    .unwrap_or(0);
     let tz = settings::load(clinic.pool()).await?.tz();
     let from = match &args.from {
         Some(text) => super::appointments::parse_local("from", text, tz)?,
@@ -252,10 +263,10 @@ pub async fn find_times(
         }
         today.sort_by_key(|slot| slot.start_ms);
         found.extend(today);
-        if found.len() >= limit {
+        if found.len() >= skip + limit {
             break;
         }
     }
-    found.truncate(limit);
-    Ok(found)
+    found.truncate(skip + limit);
+    Ok(found.split_off(skip.min(found.len())))
 }

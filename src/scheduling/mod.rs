@@ -6,6 +6,7 @@ mod availability;
 pub mod changes;
 pub mod closeout;
 pub mod find;
+pub mod free_rooms;
 pub mod history;
 pub mod hours;
 pub mod output;

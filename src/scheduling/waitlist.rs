@@ -73,6 +73,8 @@ pub struct WaitlistEntry {
     pub id: String,
     pub client_id: String,
     pub client_name: String,
+    /// The number to ring with an offer, as stored (may be empty).
+    pub client_phone: String,
     pub service_id: String,
     pub service_name: String,
     pub practitioner_ids: Vec<String>,
@@ -130,7 +132,7 @@ pub struct BookFromWaitlist {
 
 const SELECT: &str = "SELECT w.id, w.client_id, w.service_id, w.practitioner_ids, w.weekdays, \
      w.times_of_day, w.urgency, w.note, w.created_at, c.given_name, c.family_name, \
-     c.preferred_name, s.name AS service_name, s.duration_min, s.room_type \
+     c.preferred_name, c.phone, s.name AS service_name, s.duration_min, s.room_type \
      FROM waitlist w JOIN clients c ON c.id = w.client_id JOIN services s ON s.id = w.service_id \
      WHERE w.closed_at IS NULL";
 
@@ -154,6 +156,7 @@ fn entry_from(row: &AnyRow, tz: Tz) -> Result<WaitlistEntry, sqlx::Error> {
         id: row.try_get("id")?,
         client_id: row.try_get("client_id")?,
         client_name: format!("{first} {family}"),
+        client_phone: row.try_get("phone")?,
         service_id: row.try_get("service_id")?,
         service_name: row.try_get("service_name")?,
         practitioner_ids: split_list(&row.try_get::<String, _>("practitioner_ids")?),

@@ -27,7 +27,7 @@ async function signInAs(username) {
   await app.find('[data-testid=calendar]', { timeout: 30_000 });
 }
 
-/** The calendar's close-out count (its text is "57 to close" for screen readers). */
+/** The calendar's close-out count (its text is "2 to close" for screen readers). */
 const badge = async () =>
   Number.parseInt(await app.text('[data-testid=closeout-count]', { timeout: 20_000 }), 10);
 
@@ -35,7 +35,7 @@ test('reception sees, on the fixed evening, how many past visits wait to be clos
   await app.click('[data-testid=start-demo]');
   await signInAs('reception');
   assert.equal(await app.attribute('[data-testid=calendar]', 'data-date'), today);
-  // The demo leaves its past visits booked: the calendar says how many.
+  // The demo leaves the last of yesterday's visits unclosed: the calendar says how many.
   assert.ok((await badge()) > 0);
 });
 

@@ -231,8 +231,13 @@ test('cancelling one occurrence offers the slot to the waiting list, and books f
   await app.click('[data-testid=cancel-submit]');
   const offer = await app.find('[data-testid=waitlist-offer]', { text: 'Álvarez' });
   assert.match(await app.textOf(offer), /Hannah Berg/);
+  // The number to ring is on the offer; "Book" asks before it books.
+  assert.match(await app.textOf(offer), /07700 900003/);
   await app.screenshot('waiting-list-offer');
   await app.click('[data-testid=offer-book]');
+  await app.find('[data-testid=offer-confirm]');
+  await app.screenshot('waiting-list-offer-confirm');
+  await app.click('[data-testid=offer-confirm]');
   await app.gone('[data-testid=waitlist-offers]');
   await app.find(`[data-testid=appointment][data-start="${nextWeek}T19:00"]`, { text: 'Álvarez' });
   // The rest of the course is untouched.

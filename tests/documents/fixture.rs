@@ -143,6 +143,7 @@ pub fn sheet() -> AftercareSheet {
                 .into(),
             "Your upper back between the shoulder blades, with slow, deep pressure.".into(),
         ],
+        todays_measures: Vec::new(),
         what_to_expect: vec![
             "Some tenderness where we worked, like after exercise. It usually fades within \
              one to two days."
@@ -150,6 +151,7 @@ pub fn sheet() -> AftercareSheet {
             "You may feel tired or a little light-headed this evening. Rest if you can.".into(),
             "Drink water as usual and keep moving gently; a short walk helps.".into(),
         ],
+        between_visits: Vec::new(),
         items,
         seek_help: vec![
             "Numbness, tingling or weakness in your arm or hand.".into(),

@@ -351,6 +351,8 @@ async fn a_cancellation_offers_the_slot_to_matching_waiting_list_entries() {
         "urgent first, then by age"
     );
     assert_eq!(cancelled.offers[0].start, "2026-11-26T10:00");
+    // Reception rings the client with the offer: the number comes with it.
+    assert_eq!(cancelled.offers[0].entry.client_phone, "07700 900002");
     let again: Vec<WaitlistOffer> = world
         .call(Call::WaitlistOffers(OffersFor {
             appointment_id: Some(booked.id.clone()),

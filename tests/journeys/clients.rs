@@ -46,6 +46,28 @@ async fn search_ignores_case_and_accents_and_matches_word_starts() {
 }
 
 #[tokio::test]
+async fn phone_search_matches_any_part_of_the_number() {
+    let world = World::new().await;
+    world.small_clinic().await;
+    // Oliver Hughes is 07700 900002; the small clinic's others are 07700 9000nn.
+    for typed in [
+        "900 002",
+        "0900002",
+        "00002",
+        "(0)7700-900.002",
+        "7700 90000",
+    ] {
+        let found = search(&world, typed).await;
+        assert!(
+            found.contains(&"Oliver Hughes".to_owned()),
+            "{typed}: {found:?}"
+        );
+    }
+    assert_eq!(search(&world, "900 002").await, vec!["Oliver Hughes"]);
+    assert!(search(&world, "123456").await.is_empty());
+}
+
+#[tokio::test]
 async fn search_text_cannot_change_the_query() {
     let world = World::new().await;
     world.small_clinic().await;

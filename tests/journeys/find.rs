@@ -5,6 +5,7 @@ use crate::rules::{book, maya_rota, request};
 use crate::world::World;
 use palma::api::Call;
 use palma::scheduling::find::{FindTimes, FreeTime};
+use palma::scheduling::free_rooms::{FreeRoomsQuery, RoomChoice};
 
 fn starts(slots: &[FreeTime]) -> Vec<&str> {
     slots.iter().map(|s| s.start.as_str()).collect()
@@ -134,4 +135,90 @@ async fn any_therapist_and_the_room_that_is_free() {
         ]
     );
     assert_ne!(slots[0].room_id, "");
+}
+
+#[tokio::test]
+async fn more_than_twelve_slots_come_page_by_page_without_gaps_or_repeats() {
+    let world = World::new().await;
+    let f = world.small_clinic().await;
+    let search = |limit, offset| {
+        Call::AppointmentsFindTimes(FindTimes {
+            service_id: f.sports.clone(),
+            from: Some("2026-11-19T09:00".into()),
+            limit: Some(limit),
+            offset,
+            ..FindTimes::default()
+        })
+    };
+    let all: Vec<FreeTime> = world.call(search(36, None)).await.unwrap();
+    assert_eq!(all.len(), 36, "more than twelve can be asked for");
+    let mut paged = Vec::new();
+    for page in 0..3 {
+        let slots: Vec<FreeTime> = world.call(search(12, Some(12 * page))).await.unwrap();
+        assert_eq!(slots.len(), 12);
+        paged.extend(slots);
+    }
+    assert_eq!(paged, all);
+    let refused = world
+        .call::<Vec<FreeTime>>(search(12, Some(-1)))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("offset"));
+}
+
+#[tokio::test]
+async fn the_booking_dialog_learns_which_rooms_are_free() {
+    let world = World::new().await;
+    let f = world.small_clinic().await;
+    // Deep tissue 10:00–11:00 in Willow, held until 11:15 for turnover.
+    let booked = book(
+        &world,
+        request(&f, 1, &f.maya, &f.willow, &f.deep, "2026-11-19T10:00"),
+    )
+    .await
+    .unwrap();
+    let rooms = |start: &str, appointment_id: Option<String>| {
+        Call::RoomsFree(FreeRoomsQuery {
+            service_id: f.sports.clone(),
+            start: start.into(),
+            appointment_id,
+        })
+    };
+    let free = |choices: &[RoomChoice]| -> Vec<(String, bool)> {
+        choices
+            .iter()
+            .map(|c| (c.room_name.clone(), c.free))
+            .collect()
+    };
+    let during: Vec<RoomChoice> = world.call(rooms("2026-11-19T10:30", None)).await.unwrap();
+    assert_eq!(
+        free(&during),
+        [
+            ("Cedar room".to_owned(), true),
+            ("Willow room".to_owned(), false)
+        ]
+    );
+    assert!(during.iter().all(|c| c.suitable));
+    // Sports massage 09:00–09:45 plus its turnover ends before 10:00; 11:00 is still turnover.
+    let before: Vec<RoomChoice> = world.call(rooms("2026-11-19T09:00", None)).await.unwrap();
+    assert!(before.iter().all(|c| c.free), "{before:?}");
+    let turnover: Vec<RoomChoice> = world.call(rooms("2026-11-19T11:00", None)).await.unwrap();
+    assert!(
+        !turnover
+            .iter()
+            .find(|c| c.room_name == "Willow room")
+            .unwrap()
+            .free
+    );
+    // Moving the appointment itself: its own room counts as free.
+    let moving: Vec<RoomChoice> = world
+        .call(rooms("2026-11-19T10:30", Some(booked.id.clone())))
+        .await
+        .unwrap();
+    assert!(moving.iter().all(|c| c.free));
+    let refused = world
+        .call::<Vec<RoomChoice>>(rooms("tomorrow", None))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("start"));
 }

@@ -95,6 +95,59 @@ async fn a_new_clinic_has_the_shipped_library_to_filter_and_search() {
     );
 }
 
+/// The slugs a search finds.
+async fn search(world: &World, text: &str) -> Vec<String> {
+    library(
+        world,
+        HandoutFilter {
+            text: text.into(),
+            ..HandoutFilter::default()
+        },
+    )
+    .await
+    .into_iter()
+    .map(|h| h.slug)
+    .collect()
+}
+
+#[tokio::test]
+async fn handout_search_knows_the_words_people_use_for_the_library_terms() {
+    let world = World::new().await;
+    world.small_clinic().await;
+    // "hip flexor" is the kneeling front-of-hip stretch; the typed words still count.
+    for typed in ["hip flexor", "HIP FLÉXORS stretch", "psoas"] {
+        let found = search(&world, typed).await;
+        assert!(
+            found.contains(&"kneeling-hip-flexor-stretch".to_owned()),
+            "{typed}: {found:?}"
+        );
+    }
+    let hamstrings = search(&world, "hamstrings").await;
+    assert!(
+        hamstrings.contains(&"seated-hamstring-stretch".to_owned()),
+        "{hamstrings:?}"
+    );
+    let glutes = search(&world, "glutes").await;
+    assert!(
+        glutes.contains(&"seated-buttock-stretch".to_owned())
+            && glutes.contains(&"glute-bridge".to_owned()),
+        "{glutes:?}"
+    );
+    assert!(
+        search(&world, "ice")
+            .await
+            .contains(&"cold-pack".to_owned())
+    );
+    // Words of the summary count too ("People who sit for long periods…").
+    let sitting = search(&world, "sit long periods").await;
+    assert!(
+        sitting.contains(&"kneeling-hip-flexor-stretch".to_owned()),
+        "{sitting:?}"
+    );
+    // Every group must match: a synonym does not widen an unrelated word.
+    assert!(search(&world, "hip flexor jaw").await.is_empty());
+}
+
 #[tokio::test]
 async fn editing_makes_a_new_version_and_old_assignments_keep_theirs() {
     let world = World::new().await;

@@ -5,6 +5,7 @@
 mod world;
 
 mod aftercare;
+mod aftercare_sheet;
 mod backup;
 mod booking;
 mod break_glass;
@@ -13,6 +14,7 @@ mod care_notes;
 mod changes;
 mod clients;
 mod closeout;
+mod demo;
 mod desk;
 mod drafts;
 mod erased;

@@ -136,6 +136,7 @@ const EXPECTED: &[(&str, &[Role])] = &[
     ("appointments.preview_series", ALL),
     ("appointments.book_series", ALL),
     ("appointments.find_times", ALL),
+    ("rooms.free", ALL),
     ("appointments.ics", ALL),
     ("schedule.day_sheet", ALL),
     ("schedule.day_sheet_pdf", ALL),
@@ -251,6 +252,7 @@ fn sample_args(op: &str, f: &Fixture, folder: &str, own_id: &str) -> Value {
             json!({ "serviceId": f.deep, "practitionerIds": [], "weekdays": [], "timesOfDay": [] })
         }
         "appointments.ics" => json!({ "id": client }),
+        "rooms.free" => json!({ "serviceId": f.deep, "start": "2026-12-01T10:00" }),
         "schedule.day_sheet" | "schedule.day_sheet_pdf" => json!({ "date": "2026-11-18" }),
         "clients.history" | "waitlist.remove" => json!({ "id": client }),
         "waitlist.add" => json!({

@@ -2,11 +2,17 @@
 //! how the measures moved over the visits. Plain data, so the story is easy to read and edit.
 
 use crate::care::{Measure, Symptom, Technique};
+use crate::demo::service;
 use Symptom::{Ache, Numbness, PinsAndNeedles, Sharp, Tight};
 use Technique::{DeepTissue, MyofascialRelease, SportsMassage, Stretching, Swedish, TriggerPoint};
 
 /// One demo client's course of care.
 pub struct Course {
+    /// The client's date of birth (fits the story: a pregnancy, a retirement, a new job).
+    pub born: &'static str,
+    /// What the follow-up visits are booked as (a position in the demo's services); the
+    /// first visit is the initial assessment.
+    pub service: usize,
     pub answers: &'static [(&'static str, &'static str)],
     pub complaint: [&'static str; 6],
     pub observations: [&'static str; 3],
@@ -27,6 +33,8 @@ pub struct Course {
 
 pub const COURSES: [Course; 6] = [
     Course {
+        born: "1988-04-12",
+        service: service::MYOFASCIAL,
         answers: &[
             ("allergy_nuts", "yes"),
             ("medications", "None"),
@@ -85,6 +93,8 @@ pub const COURSES: [Course; 6] = [
         share_with_gp: false,
     },
     Course {
+        born: "1956-09-03",
+        service: service::SWEDISH,
         answers: &[
             ("blood_thinners", "yes"),
             ("high_blood_pressure", "yes"),
@@ -140,6 +150,8 @@ pub const COURSES: [Course; 6] = [
         share_with_gp: true,
     },
     Course {
+        born: "1994-02-07",
+        service: service::PREGNANCY,
         answers: &[
             ("pregnant", "yes"),
             ("pregnancy_trimester", "second"),
@@ -174,6 +186,8 @@ pub const COURSES: [Course; 6] = [
         share_with_gp: false,
     },
     Course {
+        born: "1983-06-21",
+        service: service::SPORTS,
         answers: &[
             ("recent_injury", "yes"),
             ("recent_injury_details", "Left calf strain, five weeks ago"),
@@ -225,6 +239,8 @@ pub const COURSES: [Course; 6] = [
         share_with_gp: false,
     },
     Course {
+        born: "1969-11-15",
+        service: service::MYOFASCIAL,
         answers: &[
             ("cancer", "past"),
             (
@@ -278,6 +294,8 @@ pub const COURSES: [Course; 6] = [
         share_with_gp: true,
     },
     Course {
+        born: "1974-03-28",
+        service: service::SWEDISH,
         answers: &[
             ("diabetes", "yes"),
             ("sensation_loss", "yes"),

@@ -708,6 +708,7 @@ class FakeClinic {
       workedOn: p.workedOn,
       whatToExpect: p.whatToExpect,
       items: p.items.map((i) => ({ ...i, dosage: { ...i.dosage } })),
+      fromNote: { betweenVisits: [], measures: [] },
     };
   }
 
@@ -815,7 +816,9 @@ class FakeClinic {
       therapistName: view.practitionerName,
       sessionDate: longDate(stored.start.slice(0, 10)),
       workedOn: lines(p.workedOn),
+      todaysMeasures: [],
       whatToExpect: p.whatToExpect.trim() ? lines(p.whatToExpect) : [...STANDARD_EXPECT],
+      betweenVisits: [],
       items: p.items.map((item) => {
         // The version that was assigned: later edits do not change a planned sheet.
         const stored = this.handouts.find((x) => x.id === item.handoutId)!;

@@ -44,9 +44,17 @@ sessionDate: string,
  */
 workedOn: Array<string>, 
 /**
+ * Today's measures, one line each ("Pain: 5 out of 10"); may be empty.
+ */
+todaysMeasures: Array<string>, 
+/**
  * What to expect in the next 24–48 hours.
  */
 whatToExpect: Array<string>, 
+/**
+ * What the client agreed to do between sessions; may be empty.
+ */
+betweenVisits: Array<string>, 
 /**
  * The self-care programme.
  */
@@ -523,7 +531,11 @@ from?: string,
 /**
  * At most this many slots (1–50, default 10).
  */
-limit?: number, };
+limit?: number, 
+/**
+ * Skip this many slots first (0–500, default 0): the next page of the same search.
+ */
+offset?: number, };
 
 export type FormDraft = { form: DraftForm, fields: { [key in string]: string }, updatedAt: number, };
 
@@ -535,6 +547,16 @@ fields: { [key in string]: string }, };
 
 export type FormDraftKey = { clientId: string, form: DraftForm, };
 
+export type FreeRoomsQuery = { serviceId: string, 
+/**
+ * Clinic wall clock, `YYYY-MM-DDTHH:MM`.
+ */
+start: string, 
+/**
+ * The appointment being moved, which does not count against itself.
+ */
+appointmentId?: string, };
+
 export type FreeSlotRef = { practitionerId: string, roomId: string, start: string, end: string, };
 
 export type FreeTime = { practitionerId: string, practitionerName: string, roomId: string, roomName: string, 
@@ -542,6 +564,16 @@ export type FreeTime = { practitionerId: string, practitionerName: string, roomI
  * Clinic wall clock, `YYYY-MM-DDTHH:MM`.
  */
 start: string, end: string, startMs: number, };
+
+export type FromNote = { 
+/**
+ * What the client will do between sessions, one point each.
+ */
+betweenVisits: Array<string>, 
+/**
+ * Today's measures, one line each ("Pain: 5 out of 10").
+ */
+measures: Array<string>, };
 
 export type GlassBroken = { 
 /**
@@ -1062,6 +1094,16 @@ export type Room = { id: string, name: string,
  */
 roomType: string, active: boolean, };
 
+export type RoomChoice = { roomId: string, roomName: string, 
+/**
+ * Not held by another appointment for the service's time and turnover.
+ */
+free: boolean, 
+/**
+ * Of the type the service needs (always, when it needs none).
+ */
+suitable: boolean, };
+
 export type RoomInput = { id?: string, name: string, roomType: string, active: boolean, };
 
 export type RowProblem = { line: number, field: string, message: string, };
@@ -1178,7 +1220,12 @@ workedOn: string,
 /**
  * What to expect in the next 24–48 hours; empty means the clinic's standard advice.
  */
-whatToExpect: string, items: Array<ProgrammeItem>, };
+whatToExpect: string, items: Array<ProgrammeItem>, 
+/**
+ * What the visit's note gives the sheet: the client's goals between sessions and
+ * today's measures (printed on the sheet; edited in the note).
+ */
+fromNote: FromNote, };
 
 export type SetLogo = { base64: string, };
 
@@ -1319,7 +1366,11 @@ export type Urgency = "normal" | "soon" | "urgent";
 
 export type VisitOutcome = "attended" | "no_show" | "cancelled";
 
-export type WaitlistEntry = { id: string, clientId: string, clientName: string, serviceId: string, serviceName: string, practitionerIds: Array<string>, weekdays: Array<number>, timesOfDay: Array<string>, urgency: Urgency, note: string, 
+export type WaitlistEntry = { id: string, clientId: string, clientName: string, 
+/**
+ * The number to ring with an offer, as stored (may be empty).
+ */
+clientPhone: string, serviceId: string, serviceName: string, practitionerIds: Array<string>, weekdays: Array<number>, timesOfDay: Array<string>, urgency: Urgency, note: string, 
 /**
  * When it was added, clinic wall clock.
  */
@@ -1421,6 +1472,7 @@ export interface Operations {
   "appointments.preview_series": { args: SeriesRequest; result: Array<Occurrence> };
   "appointments.book_series": { args: SeriesRequest; result: SeriesBooked };
   "appointments.find_times": { args: FindTimes; result: Array<FreeTime> };
+  "rooms.free": { args: FreeRoomsQuery; result: Array<RoomChoice> };
   "appointments.ics": { args: IcsRequest; result: IcsFile };
   "schedule.day_sheet_pdf": { args: PrintDaySheet; result: RenderedPdf };
   "schedule.day_sheet": { args: DaySheetRequest; result: DaySheet };
@@ -1554,6 +1606,7 @@ export const OPERATION_PERMISSIONS: { readonly [K in keyof Operations]: Permissi
   "appointments.preview_series": "view_schedule",
   "appointments.book_series": "edit_schedule",
   "appointments.find_times": "view_schedule",
+  "rooms.free": "view_schedule",
   "appointments.ics": "view_schedule",
   "schedule.day_sheet_pdf": "view_schedule",
   "schedule.day_sheet": "view_schedule",

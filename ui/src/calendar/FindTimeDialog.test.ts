@@ -64,7 +64,7 @@ describe('find a time', () => {
       clientId: expect.any(String),
       weekdays: [3],
       timesOfDay: ['morning'],
-      limit: 12,
+      limit: 13,
     });
 
     await fireEvent.click(found[1]!);

@@ -228,7 +228,12 @@ describe('the aftercare screen', () => {
       overrideReason: null,
       hasPrecaution: false,
     };
-    const programme = { appointmentId: 'a1', clientId: CLIENT, items: [] };
+    const programme = {
+      appointmentId: 'a1',
+      clientId: CLIENT,
+      items: [],
+      fromNote: { betweenVisits: [], measures: [] },
+    };
     const transport = replies({
       'programme.get': () => ({ ...programme, workedOn: '', whatToExpect: '' }),
       'programme.notes': ({ workedOn, whatToExpect }) => ({

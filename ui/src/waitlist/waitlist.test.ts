@@ -18,6 +18,7 @@ const entry: WaitlistEntry = {
   id: 'w1',
   clientId: 'c1',
   clientName: 'Priya Raman',
+  clientPhone: '07700 900006',
   serviceId: 's1',
   serviceName: 'Sports massage',
   practitionerIds: ['p1'],
@@ -117,7 +118,15 @@ describe('the waiting list', () => {
     expect(shown).toHaveTextContent('Priya Raman');
     expect(shown).toHaveTextContent('Maya Patel');
     expect(shown).toHaveTextContent('Willow room');
+    expect(screen.getByTestId('offer-phone')).toHaveTextContent('07700 900006');
+    expect(screen.getByTestId('offer-phone')).toHaveAttribute('href', 'tel:07700 900006');
+    // "Book" asks first; "No" books nothing.
     await fireEvent.click(screen.getByTestId('offer-book'));
+    expect(shown).toHaveTextContent('Book Priya Raman into this slot?');
+    await fireEvent.click(screen.getByTestId('offer-cancel'));
+    expect(fake.count('waitlist.book')).toBe(0);
+    await fireEvent.click(screen.getByTestId('offer-book'));
+    await fireEvent.click(screen.getByTestId('offer-confirm'));
     await waitFor(() => expect(onbooked).toHaveBeenCalledTimes(1));
     expect(fake.calls.at(-1)).toEqual({
       op: 'waitlist.book',
