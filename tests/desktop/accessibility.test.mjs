@@ -1,8 +1,10 @@
 // axe-core in the real window on every main screen of the demo clinic: the calendar (day, week,
 // rooms), the booking dialog, a client's page, the clinical record, a session note, the
 // aftercare screen, handouts, settings, staff, and data & security. Each screen's findings are
-// printed in the test output (`# axe …`); any serious or critical one fails.
+// printed in the test output (`# axe …`); any serious or critical one fails. Then, by keyboard
+// alone: a dialog keeps focus inside and gives it back, and focus shows on every kind of control.
 
+import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { App, clinicDate } from './driver.mjs';
 import { assertAccessible } from './steps.mjs';
@@ -104,4 +106,33 @@ test('settings, staff, and data & security (as the owner)', async (t) => {
   await app.click('[data-testid=owner-tab-journal]');
   await app.find('[data-testid=journal-sentence]', { timeout: 20_000 });
   await assertAccessible(app, t, 'journal');
+});
+
+test('by keyboard: a dialog keeps focus inside, Escape closes it and focus goes back; focus shows on every kind of control', async () => {
+  await signInAs('reception');
+  await drawn();
+  const opener = await app.find('[data-testid=new-booking]');
+  await app.run('arguments[0].focus();', app.ref(opener));
+  await app.keys('\uE007'); // Enter
+  await app.find('[data-testid=booking-dialog]');
+  const focused = () =>
+    app.run(
+      `const el = document.activeElement;
+       return { inDialog: !!el.closest('[data-testid=booking-dialog]'), testid: el.dataset.testid ?? '',
+                kind: el.tagName === 'INPUT' ? el.type : el.tagName.toLowerCase(),
+                ring: getComputedStyle(el).boxShadow !== 'none' || getComputedStyle(el).outlineStyle !== 'none' };`,
+    );
+  const seen = new Set();
+  for (let press = 1; press <= 40; press += 1) {
+    await app.keys('\uE004'); // Tab
+    const now = await focused();
+    assert.ok(now.inDialog, `Tab ${press} left the dialog for ${now.kind} ${now.testid}`);
+    assert.ok(now.ring, `${now.kind} ${now.testid} shows no focus ring`);
+    seen.add(now.kind);
+  }
+  // The booking dialog has them all: selects, date and time fields, a checkbox, buttons.
+  for (const kind of ['select', 'date', 'time', 'checkbox', 'button']) assert.ok(seen.has(kind), `Tab reached a ${kind}`);
+  await app.keys('\uE00C'); // Escape
+  await app.gone('[data-testid=booking-dialog]');
+  assert.equal(await app.run("return document.activeElement?.dataset.testid ?? '';"), 'new-booking', 'focus went back to the button');
 });

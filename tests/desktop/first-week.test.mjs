@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { App } from './driver.mjs';
-import { addClient, assertAccessible, book, createClinic } from './steps.mjs';
+import { addClient, assertAccessible, book, createClinic, openStep, signIn, signOut, ticked } from './steps.mjs';
 
 /** Monday 1 March 2027 in London (UTC in winter): the clinic's first day. */
 const MONDAY = '2027-03-01';
@@ -42,42 +42,12 @@ async function open(at) {
   app = await App.launch({ databaseUrl, env: { PALMA_NOW: at } });
 }
 
-async function signIn({ username, password }) {
-  await app.type('[data-testid=signin-username]', username);
-  await app.type('[data-testid=signin-password]', password);
-  await app.click('[data-testid=signin-submit]');
-}
-
-async function signOut() {
-  await app.click('[data-testid=signed-in-as]');
-  await app.click('[data-testid=sign-out]');
-  await app.find('[data-testid=signin-form]', { timeout: 20_000 });
-}
-
-/**
- * Opens a step of the checklist in place. The checklist opens the first step still to do by
- * itself once it has loaded, so a step already open is left open.
- */
-async function openStep(step) {
-  if (!(await app.shows('[data-testid=getting-started]'))) await app.click('[data-testid=nav-start]');
-  await app.find(`[data-testid=step-${step}]`);
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    if (await app.find(`[data-testid=step-${step}-body]`, { timeout: 1_500 }).catch(() => null)) return;
-    await app.click(`[data-testid=step-${step}-open]`);
-  }
-  await app.find(`[data-testid=step-${step}-body]`);
-}
-
 /** Waits for the calendar after signing in; on failure, says what the window shows. */
 async function calendarShown(name) {
   await app.find('[data-testid=calendar]', { timeout: 30_000 }).catch(async (error) => {
     await app.screenshot(`first-week-${name}-failed`);
     throw new Error(`${error.message}; the window shows:\n${await app.run('return document.body.innerText;')}`);
   });
-}
-
-async function ticked(step) {
-  await app.find(`[data-testid=step-${step}][data-done=true]`, { timeout: 15_000 });
 }
 
 async function tab(id) {
@@ -95,43 +65,43 @@ test('Monday morning: "Set up my clinic" creates the clinic and opens its checkl
 });
 
 test('details, a room, a service, opening hours and a backups folder, each ticked in place', async () => {
-  await openStep('details');
+  await openStep(app, 'details');
   await app.type('[data-testid=start-details-phone]', '0117 496 0123');
   await app.type('[data-testid=start-details-address]', '12 Harbour Street, Bristol BS1 4RT');
   await app.click('[data-testid=start-details-save]');
-  await ticked('details');
+  await ticked(app, 'details');
 
-  await openStep('rooms');
+  await openStep(app, 'rooms');
   await app.click('[data-testid=rooms-add]');
   await app.type('[data-testid=rooms-edit-name]', 'Willow room');
   await app.click('[data-testid=rooms-save]');
-  await ticked('rooms');
+  await ticked(app, 'rooms');
 
-  await openStep('services');
+  await openStep(app, 'services');
   await app.click('[data-testid=services-add]');
   await app.type('[data-testid=services-edit-name]', SERVICE);
   await app.type('[data-testid=services-edit-durationMin]', '45');
   await app.type('[data-testid=services-edit-bufferMin]', '15');
   await app.type('[data-testid=services-edit-priceMinor]', '55');
   await app.click('[data-testid=services-save]');
-  await ticked('services');
+  await ticked(app, 'services');
 
-  await openStep('openingHours');
+  await openStep(app, 'openingHours');
   for (const weekday of [1, 2, 3, 4, 5]) {
     await app.click(`[data-testid=week-day][data-weekday="${weekday}"] [data-testid=open-add]`);
   }
   await app.click('[data-testid=opening-save]');
-  await ticked('openingHours');
+  await ticked(app, 'openingHours');
 
-  await openStep('backups');
+  await openStep(app, 'backups');
   await app.type('[data-testid=start-backup-folder]', mkdtempSync(join(tmpdir(), 'palma-backups-')));
   await app.click('[data-testid=start-backup-save]');
-  await ticked('backups');
+  await ticked(app, 'backups');
   assert.match(await app.text('[data-testid=start-progress]'), /5 of 6 done/);
 });
 
 test('a therapist with a sign-in linked to her diary column, then her hours: all six ticked', async (t) => {
-  await openStep('therapists');
+  await openStep(app, 'therapists');
   await app.click('[data-testid=step-therapists-staff]');
   await app.click('[data-testid=staff-add]');
   await app.type('[data-testid=staff-name]', THERAPIST.name);
@@ -143,14 +113,14 @@ test('a therapist with a sign-in linked to her diary column, then her hours: all
   await app.click('[data-testid=staff-save]');
   assert.match(await app.text('[data-testid=staff-saved]'), /Lena Vogel can now sign in as lena/);
 
-  await openStep('therapists');
+  await openStep(app, 'therapists');
   await app.click('[data-testid=therapist-hours]');
   for (const weekday of [1, 2, 3, 4, 5]) {
     await app.click(`[data-testid=week-day][data-weekday="${weekday}"] [data-testid=work-add]`);
   }
   await app.click('[data-testid=hours-save]');
   assert.match(await app.text('[data-testid=hours-saved]'), /Lena Vogel's hours are saved/);
-  await ticked('therapists');
+  await ticked(app, 'therapists');
   await app.find('[data-testid=start-complete]', { timeout: 15_000 });
   assert.match(await app.text('[data-testid=start-progress]'), /6 of 6 done/);
   await app.screenshot('first-week-checklist');
@@ -177,8 +147,8 @@ test('a client is added and booked with the new therapist, today and next week',
 });
 
 test('the therapist signs in with her own password and opens her client’s record directly', async () => {
-  await signOut();
-  await signIn(THERAPIST);
+  await signOut(app);
+  await signIn(app, THERAPIST);
   await calendarShown('therapist');
   assert.match(await app.text('[data-testid=signed-in-as]'), /Lena Vogel/);
   await app.click('[data-testid=nav-clients]');
@@ -248,7 +218,7 @@ test('the aftercare sheet for the visit is printed as a PDF', async () => {
 
 test('Monday evening: the owner closes the day out — the visit is listed and marked attended', async (t) => {
   await open(EVENING);
-  await signIn(OWNER);
+  await signIn(app, OWNER);
   await calendarShown('owner');
   await app.find('[data-testid=closeout-count]', { text: '1', timeout: 20_000 });
   await app.click('[data-testid=closeout-open]');

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { App, clinicDate } from './driver.mjs';
-import { addClient, assertAccessible, book, createClinic } from './steps.mjs';
+import { addClient, assertAccessible, book, createClinic, signIn, signOut } from './steps.mjs';
 
 const OWNER = { name: 'Nadia Haddad', username: 'nadia', password: 'harbour-street-2026' };
 const THERAPIST = { name: 'Lena Vogel', username: 'lena', password: 'lena-first-pass' };
@@ -23,18 +23,6 @@ after(async () => {
 
 async function pageText() {
   return app.run('return document.body.innerText;');
-}
-
-async function signIn({ username, password }) {
-  await app.type('[data-testid=signin-username]', username);
-  await app.type('[data-testid=signin-password]', password);
-  await app.click('[data-testid=signin-submit]');
-}
-
-async function signOut() {
-  await app.click('[data-testid=signed-in-as]');
-  await app.click('[data-testid=sign-out]');
-  await app.find('[data-testid=signin-form]', { timeout: 20_000 });
 }
 
 /** The row of the staff list for `username`. */
@@ -102,8 +90,8 @@ test('the owner adds a therapist with a new diary column and a sign-in in one st
 });
 
 test('signed in as the new therapist, she opens her client’s record without a reason', async () => {
-  await signOut();
-  await signIn(THERAPIST);
+  await signOut(app);
+  await signIn(app, THERAPIST);
   await app.find('[data-testid=calendar]', { timeout: 30_000 });
   assert.match(await app.text('[data-testid=signed-in-as]'), /Lena Vogel/);
   await app.click('[data-testid=nav-clients]');
@@ -118,8 +106,8 @@ test('signed in as the new therapist, she opens her client’s record without a 
 
 test('after an owner’s reset, the therapist must choose a new password first', async (t) => {
   await app.click('[data-testid=nav-clients]');
-  await signOut();
-  await signIn(OWNER);
+  await signOut(app);
+  await signIn(app, OWNER);
   await app.find('[data-testid=calendar]', { timeout: 30_000 });
   await app.click('[data-testid=nav-staff]');
   await app.click(`${row(THERAPIST.username)} [data-testid=staff-edit]`);
@@ -132,11 +120,11 @@ test('after an owner’s reset, the therapist must choose a new password first',
   );
   await app.screenshot('staff-reset-password');
   await assertAccessible(app, t, 'the staff screen with a sign-in open');
-  await signOut();
+  await signOut(app);
 
-  await signIn({ username: THERAPIST.username, password: THERAPIST.password });
+  await signIn(app, { username: THERAPIST.username, password: THERAPIST.password });
   assert.match(await app.text('[data-testid=signin-error]'), /do not match/);
-  await signIn({ username: THERAPIST.username, password: 'temporary-2026' });
+  await signIn(app, { username: THERAPIST.username, password: 'temporary-2026' });
   await app.find('[data-testid=must-change-screen]', { timeout: 20_000 });
   assert.equal(await app.shows('[data-testid=nav-calendar]'), false, 'nothing else until then');
   await app.type('[data-testid=password-current]', 'temporary-2026');
@@ -150,8 +138,8 @@ test('after an owner’s reset, the therapist must choose a new password first',
   await app.type('[data-testid=password-repeat]', 'lena-own-choice');
   await app.click('[data-testid=password-save]');
   await app.find('[data-testid=calendar]', { timeout: 30_000 });
-  await signOut();
-  await signIn({ username: THERAPIST.username, password: 'lena-own-choice' });
+  await signOut(app);
+  await signIn(app, { username: THERAPIST.username, password: 'lena-own-choice' });
   await app.find('[data-testid=calendar]', { timeout: 30_000 });
   assert.equal(await app.shows('[data-testid=must-change-screen]'), false);
 });
@@ -169,8 +157,8 @@ test('every role reaches My account and sets their own PIN', async (t) => {
 });
 
 test('the owner sees why a therapist without a column cannot open records, and deactivates a leaver', async () => {
-  await signOut();
-  await signIn(OWNER);
+  await signOut(app);
+  await signIn(app, OWNER);
   await app.find('[data-testid=calendar]', { timeout: 30_000 });
   await app.click('[data-testid=nav-staff]');
   await app.click('[data-testid=staff-add]');

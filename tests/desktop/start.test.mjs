@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { App } from './driver.mjs';
-import { assertAccessible, createClinic } from './steps.mjs';
+import { assertAccessible, createClinic, openStep, ticked } from './steps.mjs';
 
 let app;
 before(async () => {
@@ -21,11 +21,6 @@ after(async () => {
 });
 
 const done = (step) => app.attribute(`[data-testid=step-${step}]`, 'data-done');
-
-/** Waits until the checklist shows `step` as ticked (the core's answer after a save). */
-async function ticked(step) {
-  await app.find(`[data-testid=step-${step}][data-done=true]`, { timeout: 15_000 });
-}
 
 /** The values of a <select>'s options, once it has more than a prompt (the core's list). */
 async function optionsOf(css) {
@@ -38,17 +33,6 @@ async function optionsOf(css) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${css} never got its list`);
-}
-
-/**
- * Opens a step of the checklist in place (closing whichever was open); the checklist opens the
- * first step to do by itself when it is shown.
- */
-async function openStep(step) {
-  if (!(await app.shows(`[data-testid=step-${step}-body]`))) {
-    await app.click(`[data-testid=step-${step}-open]`);
-  }
-  await app.find(`[data-testid=step-${step}-body]`);
 }
 
 test('"Set up my clinic" shows every problem at once and never offers UTC', async (t) => {
@@ -110,21 +94,21 @@ test('the calendar says what is missing and leads back to the checklist', async 
 });
 
 test('details, a room and a service are done in place and ticked', async (t) => {
-  await openStep('details');
+  await openStep(app, 'details');
   await app.type('[data-testid=start-details-phone]', '+44 20 7946 0958');
   await app.type('[data-testid=start-details-address]', '12 Harbour Street, Bristol BS1 4RT');
   await app.click('[data-testid=start-details-save]');
-  await ticked('details');
+  await ticked(app, 'details');
   assert.match(await app.text('[data-testid=step-details-summary]'), /12 Harbour Street, Bristol/);
 
-  await openStep('rooms');
+  await openStep(app, 'rooms');
   await app.click('[data-testid=rooms-add]');
   await app.type('[data-testid=rooms-edit-name]', 'Willow room');
   await app.click('[data-testid=rooms-save]');
-  await ticked('rooms');
+  await ticked(app, 'rooms');
   assert.match(await app.text('[data-testid=step-rooms-summary]'), /Willow room/);
 
-  await openStep('services');
+  await openStep(app, 'services');
   await app.click('[data-testid=services-add]');
   await app.choose('[data-testid=services-edit-name]', '');
   await app.type('[data-testid=services-edit-durationMin]', 'an hour');
@@ -138,7 +122,7 @@ test('details, a room and a service are done in place and ticked', async (t) => 
   await app.type('[data-testid=services-edit-durationMin]', '60');
   await app.type('[data-testid=services-edit-priceMinor]', '65');
   await app.click('[data-testid=services-save]');
-  await ticked('services');
+  await ticked(app, 'services');
 
   await app.click('[data-testid=step-services-open]'); // closed: the whole list shows
   assert.match(await app.text('[data-testid=start-progress]'), /3 of 6 done/);
@@ -147,23 +131,23 @@ test('details, a room and a service are done in place and ticked', async (t) => 
 });
 
 test('opening hours and the backups folder are done in place', async () => {
-  await openStep('openingHours');
+  await openStep(app, 'openingHours');
   for (const weekday of [1, 2, 3, 4, 5]) {
     await app.click(`[data-testid=week-day][data-weekday="${weekday}"] [data-testid=open-add]`);
   }
   await app.click('[data-testid=opening-save]');
-  await ticked('openingHours');
+  await ticked(app, 'openingHours');
 
-  await openStep('backups');
+  await openStep(app, 'backups');
   const folder = mkdtempSync(join(tmpdir(), 'palma-backups-'));
   await app.type('[data-testid=start-backup-folder]', folder);
   await app.click('[data-testid=start-backup-save]');
-  await ticked('backups');
+  await ticked(app, 'backups');
   await app.gone('[data-testid=nav-backup-choose]', { timeout: 15_000 });
 });
 
 test('a therapist with hours is not ticked until a sign-in is linked to them', async () => {
-  await openStep('therapists');
+  await openStep(app, 'therapists');
   await app.click('[data-testid=therapists-add]');
   await app.type('[data-testid=therapists-edit-displayName]', 'Maya Patel');
   await app.click('[data-testid=therapists-save]');

@@ -18,6 +18,39 @@ export async function createClinic(app, { name, owner, username, password }) {
   await app.click('[data-testid=setup-save]');
 }
 
+/** Signs in on the sign-in screen with a username and password. */
+export async function signIn(app, { username, password }) {
+  await app.type('[data-testid=signin-username]', username);
+  await app.type('[data-testid=signin-password]', password);
+  await app.click('[data-testid=signin-submit]');
+}
+
+/** Signs out from the account menu and waits for the sign-in screen. */
+export async function signOut(app) {
+  await app.click('[data-testid=signed-in-as]');
+  await app.click('[data-testid=sign-out]');
+  await app.find('[data-testid=signin-form]', { timeout: 20_000 });
+}
+
+/**
+ * Opens a step of "Getting started" in place (from any page). The checklist opens the first
+ * step still to do by itself once it has loaded, so a step already open is left open.
+ */
+export async function openStep(app, step) {
+  if (!(await app.shows('[data-testid=getting-started]'))) await app.click('[data-testid=nav-start]');
+  await app.find(`[data-testid=step-${step}]`);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    if (await app.find(`[data-testid=step-${step}-body]`, { timeout: 1_500 }).catch(() => null)) return;
+    await app.click(`[data-testid=step-${step}-open]`);
+  }
+  await app.find(`[data-testid=step-${step}-body]`);
+}
+
+/** Waits until the checklist shows `step` as ticked (the core's answer after a save). */
+export async function ticked(app, step) {
+  await app.find(`[data-testid=step-${step}][data-done=true]`, { timeout: 15_000 });
+}
+
 /** Adds a client on the Clients page and waits until the list shows them. */
 export async function addClient(app, { given, family, phone }) {
   await app.click('[data-testid=nav-clients]');
