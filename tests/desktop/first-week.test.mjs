@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { App } from './driver.mjs';
-import { addClient, assertAccessible, book, createClinic, openStep, signIn, signOut, ticked } from './steps.mjs';
+import { addClient, assertAccessible, book, createClinic, fillNewTherapist, openStep, signIn, signOut, ticked } from './steps.mjs';
 
 /** Monday 1 March 2027 in London (UTC in winter): the clinic's first day. */
 const MONDAY = '2027-03-01';
@@ -103,13 +103,7 @@ test('details, a room, a service, opening hours and a backups folder, each ticke
 test('a therapist with a sign-in linked to her diary column, then her hours: all six ticked', async (t) => {
   await openStep(app, 'therapists');
   await app.click('[data-testid=step-therapists-staff]');
-  await app.click('[data-testid=staff-add]');
-  await app.type('[data-testid=staff-name]', THERAPIST.name);
-  await app.type('[data-testid=staff-username]', THERAPIST.username);
-  await app.type('[data-testid=staff-password]', THERAPIST.password);
-  await app.click('[data-testid=staff-role-reception]');
-  await app.click('[data-testid=staff-role-therapist]');
-  assert.equal(await app.run("return document.querySelector('[data-testid=staff-column]').value;"), 'new');
+  await fillNewTherapist(app, THERAPIST);
   await app.click('[data-testid=staff-save]');
   assert.match(await app.text('[data-testid=staff-saved]'), /Lena Vogel can now sign in as lena/);
 

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { App, clinicDate } from './driver.mjs';
-import { addClient, assertAccessible, book, createClinic, signIn, signOut } from './steps.mjs';
+import { addClient, assertAccessible, book, createClinic, fillNewTherapist, signIn, signOut } from './steps.mjs';
 
 const OWNER = { name: 'Nadia Haddad', username: 'nadia', password: 'harbour-street-2026' };
 const THERAPIST = { name: 'Lena Vogel', username: 'lena', password: 'lena-first-pass' };
@@ -55,14 +55,8 @@ test('an empty database: the owner sets up the clinic, a room and a service', as
 test('the owner adds a therapist with a new diary column and a sign-in in one step', async (t) => {
   await app.click('[data-testid=nav-staff]');
   await app.find(row(OWNER.username));
-  await app.click('[data-testid=staff-add]');
-  await app.type('[data-testid=staff-name]', THERAPIST.name);
-  await app.type('[data-testid=staff-username]', THERAPIST.username);
-  await app.type('[data-testid=staff-password]', THERAPIST.password);
-  await app.click('[data-testid=staff-role-reception]');
-  await app.click('[data-testid=staff-role-therapist]');
   // A new therapist gets a new column named after them unless the owner picks another.
-  assert.equal(await app.run("return document.querySelector('[data-testid=staff-column]').value;"), 'new');
+  await fillNewTherapist(app, THERAPIST);
   await app.screenshot('staff-new-therapist');
   await assertAccessible(app, t, 'the new staff member form');
   await app.click('[data-testid=staff-save]');

@@ -51,6 +51,20 @@ export async function ticked(app, step) {
   await app.find(`[data-testid=step-${step}][data-done=true]`, { timeout: 15_000 });
 }
 
+/**
+ * Fills "Add a person" on the Staff screen for a therapist (Reception unticked, Therapist
+ * ticked) and checks that a new diary column named after them is offered; does not save.
+ */
+export async function fillNewTherapist(app, { name, username, password }) {
+  await app.click('[data-testid=staff-add]');
+  await app.type('[data-testid=staff-name]', name);
+  await app.type('[data-testid=staff-username]', username);
+  await app.type('[data-testid=staff-password]', password);
+  await app.click('[data-testid=staff-role-reception]');
+  await app.click('[data-testid=staff-role-therapist]');
+  assert.equal(await app.run("return document.querySelector('[data-testid=staff-column]').value;"), 'new');
+}
+
 /** Adds a client on the Clients page and waits until the list shows them. */
 export async function addClient(app, { given, family, phone }) {
   await app.click('[data-testid=nav-clients]');
